@@ -1,0 +1,73 @@
+package dev.burstgitops.decision;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The outcome of one poll for one policy: stay in the current mode, or change it. Each carries
+ * a reason a person can read; a change also carries the rule that fired, for the commit subject.
+ */
+public sealed interface Decision {
+
+    /** The mode the repository was in when the decision was taken. */
+    Mode from();
+
+    /** The mode the policy should be in after this decision. */
+    Mode to();
+
+    Observation observed();
+
+    String reason();
+
+    static Decision stay(Mode mode, Observation observed, String reason) {
+        return new Stay(mode, observed, reason);
+    }
+
+    static Decision change(Mode from, Mode to, Observation observed, String rule, String reason) {
+        return new Change(from, to, observed, rule, reason, Optional.empty());
+    }
+
+    static Decision changeForHold(Mode from, Hold hold, Observation observed, String reason) {
+        return new Change(from, hold.mode(), observed, "override until " + hold.until(), reason, Optional.of(hold));
+    }
+
+    /** Nothing to write: the mode is right, or it is not yet time to change it. */
+    record Stay(Mode mode, Observation observed, String reason) implements Decision {
+        public Stay {
+            Objects.requireNonNull(mode, "mode");
+            Objects.requireNonNull(observed, "observed");
+            Objects.requireNonNull(reason, "reason");
+        }
+
+        @Override
+        public Mode from() {
+            return mode;
+        }
+
+        @Override
+        public Mode to() {
+            return mode;
+        }
+    }
+
+    /**
+     * Write the weights of {@code to}.
+     *
+     * @param rule short text of what fired: "> 15 req/s for 0s", "override until …"
+     * @param hold the override that drove the change, if one did
+     */
+    record Change(Mode from, Mode to, Observation observed, String rule, String reason, Optional<Hold> hold)
+            implements Decision {
+        public Change {
+            Objects.requireNonNull(from, "from");
+            Objects.requireNonNull(to, "to");
+            Objects.requireNonNull(observed, "observed");
+            Objects.requireNonNull(rule, "rule");
+            Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(hold, "hold");
+            if (to == Mode.UNKNOWN || to == from) {
+                throw new IllegalArgumentException("a change goes to another known mode, not " + from + " -> " + to);
+            }
+        }
+    }
+}
