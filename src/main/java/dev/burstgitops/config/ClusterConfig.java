@@ -1,0 +1,28 @@
+package dev.burstgitops.config;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One entry of {@code clusters}: the repository directory that describes the cluster, how to
+ * reach it (an empty kubeconfig means in-cluster), how to render it and what it may contain.
+ */
+public record ClusterConfig(
+        String name,
+        String path,
+        Optional<Path> kubeconfig,
+        Optional<String> context,
+        RenderEngine render,
+        boolean allowEmpty,
+        List<String> allowedNamespaces,
+        List<String> allowedClusterScopedKinds) {
+
+    /** Who turns the cluster directory into objects. */
+    public enum RenderEngine {
+        /** The built-in renderer: plain YAML or the kustomize subset of DESIGN.md. */
+        BUILTIN,
+        /** {@code kubectl kustomize}, for kustomizations beyond the subset. */
+        KUSTOMIZE
+    }
+}

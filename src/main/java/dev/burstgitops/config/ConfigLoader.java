@@ -1,0 +1,219 @@
+package dev.burstgitops.config;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * Reads {@code burst-gitops.yaml} into immutable records. Every problem names the key path and
+ * the line, unknown keys are errors, and all problems are reported together.
+ */
+public final class ConfigLoader {
+
+    private ConfigLoader() {
+    }
+
+    public static BurstGitopsConfig load(Path file) throws ConfigException {
+        try {
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            Path base = file.toAbsolutePath().getParent();
+            return parse(text, file.toString(), base);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException(file + ": no such file");
+        } catch (IOException e) {
+            throw new ConfigException(file + ": cannot read (" + e.getMessage() + ")");
+        }
+    }
+
+    /**
+     * @param fileName how to name the file in problems
+     * @param baseDir  where relative paths in the file are taken from
+     */
+    public static BurstGitopsConfig parse(String text, String fileName, Path baseDir) throws ConfigException {
+        ConfigProblems problems = new ConfigProblems(fileName);
+        Node root = compose(text, fileName);
+        if (root == null) {
+            throw new ConfigException(fileName + ": the file is empty");
+        }
+        YamlSection top = new YamlSection("", root, problems, baseDir);
+        GitConfig git = git(top.sectionOrEmpty("git"), top.has("git"));
+        Optional<PrometheusConfig> prometheus = top.section("prometheus").map(ConfigLoader::prometheus);
+        List<PolicyConfig> policies = PolicySectionReader.read(top);
+        if (!policies.isEmpty() && prometheus.isEmpty()) {
+            top.problem("prometheus", "is required when policies are configured");
+        }
+        List<ClusterConfig> clusters = ClusterSectionReader.read(top);
+        SyncConfig sync = sync(top.sectionOrEmpty("sync"));
+        ServerConfig server = server(top.sectionOrEmpty("server"));
+        LeaderElectionConfig leader = leaderElection(top.sectionOrEmpty("leaderElection"));
+        top.rejectUnknownKeys();
+        problems.throwIfAny();
+        return new BurstGitopsConfig(baseDir.resolve(fileName), git, prometheus, policies, clusters, sync, server,
+                leader);
+    }
+
+    private static Node compose(String text, String fileName) throws ConfigException {
+        try {
+            return new Yaml(new LoaderOptions()).compose(new java.io.StringReader(text));
+        } catch (MarkedYAMLException e) {
+            int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
+            throw new ConfigException(fileName + ":" + line + ": not valid YAML: " + e.getProblem());
+        } catch (RuntimeException e) {
+            throw new ConfigException(fileName + ": not valid YAML: " + e.getMessage());
+        }
+    }
+
+    private static GitConfig git(YamlSection git, boolean present) {
+        if (!present) {
+            git.problem("url", "is required (the repository that holds the cluster directories)");
+        }
+        URI url = uri(git, "url");
+        String branch = git.string("branch", "main");
+        Path checkoutDir = git.path("checkoutDir", defaultCheckoutDir(url, branch));
+        Optional<GitAuthConfig> auth = git.section("auth").map(ConfigLoader::gitAuth);
+        YamlSection author = git.sectionOrEmpty("author");
+        String authorName = author.string("name", "burst-gitops");
+        String authorEmail = author.string("email", "burst-gitops@localhost");
+        author.rejectUnknownKeys();
+        GitConfig.WriteMode writeMode = git.choice("writeMode",
+                Map.of("direct", GitConfig.WriteMode.DIRECT, "pull-request", GitConfig.WriteMode.PULL_REQUEST),
+                "direct");
+        Duration maxOverride = git.duration("maxOverrideDuration", Duration.ofDays(7));
+        Optional<PullRequestConfig> pullRequest = git.section("pullRequest").map(ConfigLoader::pullRequest);
+        if (writeMode == GitConfig.WriteMode.PULL_REQUEST && pullRequest.isEmpty()) {
+            git.problem("writeMode", "pull-request needs a git.pullRequest section (provider, apiUrl, repository)");
+        }
+        Duration pollInterval = git.duration("pollInterval", Duration.ofSeconds(30));
+        git.rejectUnknownKeys();
+        return new GitConfig(url, branch, checkoutDir, auth, authorName, authorEmail, writeMode, maxOverride,
+                pullRequest, pollInterval);
+    }
+
+    private static GitAuthConfig gitAuth(YamlSection auth) {
+        Optional<String> username = auth.optionalString("username");
+        Optional<SecretRef> usernameFrom = SecretKeys.optional(auth, "username");
+        Optional<SecretRef> token = SecretKeys.optional(auth, "token");
+        if (token.isEmpty()) {
+            auth.problem("tokenFile", "is required (or tokenEnv)");
+        }
+        auth.rejectUnknownKeys();
+        return new GitAuthConfig(username, usernameFrom, token.orElse(null));
+    }
+
+    private static PullRequestConfig pullRequest(YamlSection pr) {
+        String provider = pr.choice("provider", Map.of("github", "github", "gitea", "gitea", "gitlab", "gitlab"),
+                null);
+        if (provider == null && !pr.has("provider")) {
+            pr.problem("provider", "is required (github, gitea or gitlab)");
+        }
+        URI apiUrl = uri(pr, "apiUrl");
+        String repository = pr.string("repository");
+        Optional<SecretRef> token = SecretKeys.optional(pr, "token");
+        if (token.isEmpty()) {
+            pr.problem("tokenFile", "is required (or tokenEnv)");
+        }
+        boolean autoMerge = pr.bool("autoMerge", false);
+        pr.rejectUnknownKeys();
+        return new PullRequestConfig(provider, apiUrl, repository, token.orElse(null), autoMerge);
+    }
+
+    private static PrometheusConfig prometheus(YamlSection prom) {
+        URI url = uri(prom, "url");
+        Duration timeout = prom.duration("timeout", Duration.ofSeconds(2));
+        YamlSection auth = prom.sectionOrEmpty("auth");
+        Optional<SecretRef> bearer = SecretKeys.optional(auth, "bearerToken");
+        Optional<String> username = auth.optionalString("username");
+        Optional<SecretRef> password = SecretKeys.optional(auth, "password");
+        if (bearer.isPresent() && username.isPresent()) {
+            auth.problem("username", "use either a bearer token or a user name and password, not both");
+        }
+        if (username.isPresent() != password.isPresent()) {
+            auth.problem(username.isPresent() ? "username" : "passwordFile",
+                    "a user name and a password (passwordFile or passwordEnv) go together");
+        }
+        auth.rejectUnknownKeys();
+        prom.rejectUnknownKeys();
+        return new PrometheusConfig(url, timeout, bearer, username, password);
+    }
+
+    private static SyncConfig sync(YamlSection sync) {
+        Duration interval = sync.duration("interval", Duration.ofSeconds(60));
+        SyncConfig.Mode mode = sync.choice("mode", Map.of("apply", SyncConfig.Mode.APPLY,
+                "detect", SyncConfig.Mode.DETECT), "apply");
+        boolean prune = sync.bool("prune", true);
+        String inventoryNamespace = sync.string("inventoryNamespace", "burst-gitops");
+        sync.rejectUnknownKeys();
+        return new SyncConfig(interval, mode, prune, inventoryNamespace);
+    }
+
+    private static ServerConfig server(YamlSection server) {
+        int port = server.integer("port", 8080);
+        if (port < 0 || port > 65535) {
+            server.problem("port", "must be a TCP port (0 to 65535)");
+        }
+        Optional<SecretRef> webhook = SecretKeys.optional(server, "webhookSecret");
+        server.rejectUnknownKeys();
+        return new ServerConfig(port, webhook);
+    }
+
+    private static LeaderElectionConfig leaderElection(YamlSection leader) {
+        boolean enabled = leader.bool("enabled", false);
+        String namespace = leader.string("namespace", "burst-gitops");
+        String leaseName = leader.string("leaseName", "burst-gitops");
+        Duration leaseDuration = leader.duration("leaseDuration", Duration.ofSeconds(15));
+        Duration renewDeadline = leader.duration("renewDeadline", Duration.ofSeconds(10));
+        Duration retryPeriod = leader.duration("retryPeriod", Duration.ofSeconds(2));
+        if (renewDeadline != null && leaseDuration != null && renewDeadline.compareTo(leaseDuration) >= 0) {
+            leader.problem("renewDeadline", "must be shorter than leaseDuration");
+        }
+        leader.rejectUnknownKeys();
+        return new LeaderElectionConfig(enabled, namespace, leaseName, leaseDuration, renewDeadline, retryPeriod);
+    }
+
+    static URI uri(YamlSection section, String key) {
+        String text = section.string(key);
+        if (text == null) {
+            return null;
+        }
+        try {
+            URI uri = new URI(text);
+            if (uri.getScheme() == null) {
+                section.problem(key, "must be a URL with a scheme (https://..., file://...), not '" + text + "'");
+            } else if (uri.getUserInfo() != null) {
+                section.problem(key, "must not carry credentials; use the auth section");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            section.problem(key, "is not a valid URL: " + e.getReason());
+            return null;
+        }
+    }
+
+    /** One working copy per remote and branch, so two configurations never share a checkout. */
+    private static Path defaultCheckoutDir(URI url, String branch) {
+        String key = (url == null ? "" : url.toString()) + "#" + branch;
+        String hash;
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            hash = HexFormat.of().formatHex(digest, 0, 6);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+        return Path.of(System.getProperty("java.io.tmpdir"), "burst-gitops", "checkout-" + hash);
+    }
+}

@@ -1,0 +1,28 @@
+package dev.burstgitops.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/** The {@code git} section: the repository that is the change record, and how to write to it. */
+public record GitConfig(
+        URI url,
+        String branch,
+        Path checkoutDir,
+        Optional<GitAuthConfig> auth,
+        String authorName,
+        String authorEmail,
+        WriteMode writeMode,
+        Duration maxOverrideDuration,
+        Optional<PullRequestConfig> pullRequest,
+        Duration pollInterval) {
+
+    /** How decisions reach the branch. */
+    public enum WriteMode {
+        /** Commit and push to the branch. */
+        DIRECT,
+        /** Commit to {@code burst-gitops/<policy>} and open a pull request. */
+        PULL_REQUEST
+    }
+}

@@ -1,0 +1,116 @@
+package dev.burstgitops.config;
+
+import dev.burstgitops.decision.BurstRule;
+import dev.burstgitops.decision.MissingDataPolicy;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Reads the {@code policies} list: the burst rule of each policy and the VirtualService it steers. */
+final class PolicySectionReader {
+
+    /** Policy names end up in branch names, file names and metric labels. */
+    private static final Pattern NAME = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
+
+    private PolicySectionReader() {
+    }
+
+    static List<PolicyConfig> read(YamlSection top) {
+        List<PolicyConfig> policies = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (YamlSection policy : top.sections("policies")) {
+            String name = policy.string("name");
+            if (name != null && !NAME.matcher(name).matches()) {
+                policy.problem("name", "must be lower-case letters, digits and '-' (it names a branch and a file)");
+            } else if (name != null && !names.add(name)) {
+                policy.problem("name", "'" + name + "' is used by another policy");
+            }
+            policies.add(policy(policy, name));
+        }
+        return policies;
+    }
+
+    private static PolicyConfig policy(YamlSection policy, String name) {
+        String query = policy.string("query");
+        Duration interval = policy.duration("interval", Duration.ofSeconds(15));
+        if (interval != null && interval.isZero()) {
+            policy.problem("interval", "must be longer than 0s");
+        }
+        BurstRule rule = rule(policy);
+        VirtualServiceConfig virtualService = policy.section("virtualService")
+                .map(PolicySectionReader::virtualService).orElse(null);
+        if (virtualService == null) {
+            policy.problem("virtualService", "is required (the file and name of the VirtualService to steer)");
+        }
+        policy.rejectUnknownKeys();
+        return new PolicyConfig(name, query, interval, rule, virtualService);
+    }
+
+    private static BurstRule rule(YamlSection policy) {
+        double enterAbove = policy.number("enterAbove");
+        double exitBelow = policy.number("exitBelow");
+        Duration enterFor = policy.duration("enterFor", Duration.ZERO);
+        Duration exitFor = policy.duration("exitFor", Duration.ZERO);
+        Duration cooldown = policy.duration("cooldown", Duration.ZERO);
+        MissingDataPolicy onMissingData = policy.choice("onMissingData",
+                Map.of("hold", MissingDataPolicy.HOLD, "natural", MissingDataPolicy.NATURAL), "hold");
+        if (Double.isNaN(enterAbove) || Double.isNaN(exitBelow)) {
+            return null;
+        }
+        if (!(exitBelow < enterAbove)) {
+            policy.problem("exitBelow", "must be below enterAbove (" + format(enterAbove) + ")");
+            return null;
+        }
+        if (exitBelow < 0) {
+            policy.problem("exitBelow", "must not be negative");
+        }
+        return new BurstRule(enterAbove, exitBelow, enterFor, exitFor, cooldown, onMissingData);
+    }
+
+    private static VirtualServiceConfig virtualService(YamlSection vs) {
+        String file = vs.string("file");
+        if (file != null && (file.startsWith("/") || Pattern.compile("(^|/)\\.\\.(/|$)").matcher(file).find())) {
+            vs.problem("file", "must be a path inside the repository, relative to its root");
+        }
+        String name = vs.string("name");
+        YamlSection subsets = vs.sectionOrEmpty("subsets");
+        String primarySubset = subsets.string("primary", "primary");
+        String burstSubset = subsets.string("burst", "burst");
+        subsets.rejectUnknownKeys();
+        if (primarySubset.equals(burstSubset)) {
+            vs.problem("subsets", "primary and burst must name different subsets");
+        }
+        VirtualServiceConfig.WeightPair natural = weights(vs, "natural", new VirtualServiceConfig.WeightPair(100, 0));
+        VirtualServiceConfig.WeightPair burst = weights(vs, "burst", new VirtualServiceConfig.WeightPair(0, 100));
+        if (natural.equals(burst)) {
+            vs.problem("burst", "the burst weights must differ from the natural weights (" + natural + ")");
+        }
+        vs.rejectUnknownKeys();
+        return new VirtualServiceConfig(file, name, primarySubset, burstSubset, natural, burst);
+    }
+
+    private static VirtualServiceConfig.WeightPair weights(YamlSection vs, String key,
+                                                           VirtualServiceConfig.WeightPair fallback) {
+        if (!vs.has(key)) {
+            vs.section(key);
+            return fallback;
+        }
+        YamlSection section = vs.sectionOrEmpty(key);
+        int primary = section.integer("primary", 0);
+        int burst = section.integer("burst", 0);
+        section.rejectUnknownKeys();
+        if (primary < 0 || burst < 0 || primary + burst != 100) {
+            vs.problem(key, "weights must be 0 to 100 and add up to 100 (primary " + primary + " + burst " + burst
+                    + " = " + (primary + burst) + ")");
+        }
+        return new VirtualServiceConfig.WeightPair(primary, burst);
+    }
+
+    private static String format(double value) {
+        return dev.burstgitops.decision.RateText.format(value);
+    }
+}
