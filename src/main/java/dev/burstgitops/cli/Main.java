@@ -1,11 +1,25 @@
 package dev.burstgitops.cli;
 
-/** Entry point of {@code burst-gitops}; the commands themselves are picocli classes in this package. */
+import picocli.CommandLine;
+
+/** Entry point of {@code burst-gitops}. */
 public final class Main {
+
     private Main() {
     }
 
     public static void main(String[] args) {
-        System.out.println("burst-gitops: commands are being built");
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line with every subcommand, as tests drive it too. */
+    public static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new BurstGitopsCommand());
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            cmd.getErr().println("burst-gitops: " + e.getMessage());
+            return ExitCodes.PROBLEMS;
+        });
+        return commandLine;
     }
 }

@@ -1,0 +1,57 @@
+package dev.burstgitops.controller;
+
+import dev.burstgitops.config.BurstGitopsConfig;
+import dev.burstgitops.config.ConfigException;
+import dev.burstgitops.config.GitAuthConfig;
+import dev.burstgitops.config.GitConfig;
+import dev.burstgitops.config.PrometheusConfig;
+import dev.burstgitops.gitops.CommitIdentity;
+import dev.burstgitops.gitops.GitCredentials;
+import dev.burstgitops.gitops.GitRemote;
+import dev.burstgitops.gitops.JGitWorkspace;
+import dev.burstgitops.metrics.MetricsSource;
+import dev.burstgitops.metrics.PrometheusAuth;
+import dev.burstgitops.metrics.PrometheusEndpoint;
+import dev.burstgitops.metrics.PrometheusMetricsSource;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * Builds the adapters at the edges from the configuration. Secrets are read here, once, and
+ * handed to the adapters as {@link dev.burstgitops.config.Secret}s that cannot print themselves.
+ */
+public final class Adapters {
+
+    private Adapters() {
+    }
+
+    public static MetricsSource prometheus(BurstGitopsConfig config) throws ConfigException {
+        PrometheusConfig prometheus = config.prometheus()
+                .orElseThrow(() -> new ConfigException("prometheus: is required to decide"));
+        PrometheusAuth auth = PrometheusAuth.none();
+        if (prometheus.bearerToken().isPresent()) {
+            auth = PrometheusAuth.bearer(prometheus.bearerToken().get().read());
+        } else if (prometheus.username().isPresent()) {
+            auth = PrometheusAuth.basic(prometheus.username().get(), prometheus.password().orElseThrow().read());
+        }
+        return new PrometheusMetricsSource(new PrometheusEndpoint(prometheus.url(), prometheus.timeout(), auth));
+    }
+
+    public static JGitWorkspace workspace(BurstGitopsConfig config, Clock clock) throws ConfigException {
+        return new JGitWorkspace(remote(config), identity(config.git()), clock);
+    }
+
+    public static GitRemote remote(BurstGitopsConfig config) throws ConfigException {
+        GitConfig git = config.git();
+        Optional<GitCredentials> credentials = Optional.empty();
+        if (git.auth().isPresent()) {
+            GitAuthConfig auth = git.auth().get();
+            credentials = Optional.of(new GitCredentials(auth.resolveUsername(), auth.token().read()));
+        }
+        return new GitRemote(git.url(), git.branch(), git.checkoutDir(), credentials);
+    }
+
+    public static CommitIdentity identity(GitConfig git) {
+        return new CommitIdentity(git.authorName(), git.authorEmail());
+    }
+}

@@ -1,0 +1,43 @@
+package dev.burstgitops.controller;
+
+import dev.burstgitops.config.BurstGitopsConfig;
+import dev.burstgitops.config.ConfigException;
+import dev.burstgitops.config.PolicyConfig;
+import dev.burstgitops.gitops.ChangePublisher;
+import dev.burstgitops.gitops.CommitHistory;
+import dev.burstgitops.gitops.GitWorkspace;
+import dev.burstgitops.gitops.PublishRetry;
+import dev.burstgitops.metrics.MetricsSource;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The burst loop's passes, one per policy, over one shared working copy. Passes for different
+ * policies never run at the same time: they share the checkout, and the {@link BurstScheduler}
+ * runs them on one thread.
+ */
+public final class BurstLoop {
+
+    private final List<PolicyPass> passes;
+
+    BurstLoop(List<PolicyPass> passes) {
+        this.passes = List.copyOf(passes);
+    }
+
+    public static BurstLoop create(BurstGitopsConfig config, MetricsSource metrics, GitWorkspace workspace,
+                                   Clock clock) throws ConfigException {
+        ChangePublisher publisher = new ChangePublisher(workspace, PublishRetry.defaults());
+        ModeChangeHistory history = new ModeChangeHistory(
+                new CommitHistory(config.git().checkoutDir(), config.git().branch()));
+        List<PolicyPass> passes = new ArrayList<>();
+        for (PolicyConfig policy : config.policies()) {
+            passes.add(new PolicyPass(policy, metrics, publisher, history, clock));
+        }
+        return new BurstLoop(passes);
+    }
+
+    public List<PolicyPass> passes() {
+        return passes;
+    }
+}

@@ -1,0 +1,29 @@
+package dev.burstgitops.controller;
+
+import dev.burstgitops.decision.Decision;
+import dev.burstgitops.decision.Observation;
+import java.util.Optional;
+
+/**
+ * What one burst-loop pass did for one policy: the decision and, when it changed the
+ * weights, the commit that recorded it.
+ *
+ * @param attempts how many fetch-decide-push rounds it took (more than one after a rejected push)
+ */
+public record PassResult(String policy, Decision decision, Optional<String> commit, int attempts) {
+
+    public boolean queryFailed() {
+        return decision.observed() instanceof Observation.QueryFailed;
+    }
+
+    /** One line for the terminal: {@code worker: burst at 20 req/s, committed 3f2a1c9 (natural -> burst: ...)}. */
+    public String summary() {
+        String mode = decision.to().label();
+        String seen = decision.observed() instanceof Observation.Rate ? " at " + decision.observed().describe()
+                : ", " + decision.observed().describe();
+        String action = commit.map(id -> "committed " + id.substring(0, Math.min(7, id.length()))
+                        + " (" + decision.from().label() + " -> " + decision.to().label() + ": ")
+                .orElse(decision instanceof Decision.Change ? "already on the branch (" : "no change (");
+        return policy + ": " + mode + seen + ", " + action + decision.reason() + ")";
+    }
+}
