@@ -49,13 +49,28 @@ final class VirtualServiceSource {
                 }
             }
         } catch (MarkedYAMLException e) {
-            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
-            throw new ManifestException(location(mark), "not valid YAML: " + problem, e);
+            throw new ManifestException(location(problemMark(e)), "not valid YAML: " + describe(e), e);
         } catch (YAMLException e) {
             throw new ManifestException(SourceLocation.of(file), "not valid YAML: " + e.getMessage(), e);
         }
         return documents;
+    }
+
+    private static Mark problemMark(MarkedYAMLException e) {
+        return e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+    }
+
+    /**
+     * The problem, and where the construct it broke began: an unclosed bracket is only
+     * noticed lines later, and the opening line is where the fix goes.
+     */
+    private static String describe(MarkedYAMLException e) {
+        String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
+        Mark context = e.getContextMark();
+        if (e.getContext() == null || context == null || context == e.getProblemMark()) {
+            return problem;
+        }
+        return problem + " (" + e.getContext() + " begun at line " + (context.getLine() + 1) + ")";
     }
 
     /** The char offset in {@link #text()} of a position SnakeYAML reports in code points. */
