@@ -10,8 +10,10 @@ final class GitHttpServerConfig {
 
     static String render(int port, Path projectRoot, Path workDir, Path gitExecPath) {
         // mod_auth is listed before mod_cgi so that authentication runs before the CGI answers.
+        // lighttpd delays answers to wrong credentials (against guessing); tests want them at once.
         return """
                 server.modules = ("mod_auth", "mod_authn_file", "mod_alias", "mod_setenv", "mod_cgi")
+                server.feature-flags = ( "auth.delay-invalid-creds" => "disable" )
                 server.bind = "127.0.0.1"
                 server.port = %d
                 server.document-root = "%s"
