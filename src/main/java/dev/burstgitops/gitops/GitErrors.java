@@ -23,7 +23,14 @@ final class GitErrors {
                     .orElse("no credentials configured");
             return new GitException("authentication failed for " + remote.displayUrl() + " (" + who + ")", failure);
         }
+        if (mentionsBranch(failure, remote.branch())) {
+            return noSuchBranch(remote, failure);
+        }
         return new GitException(action + " " + remote.displayUrl() + " failed: " + innermostMessage(failure), failure);
+    }
+
+    static GitException noSuchBranch(GitRemote remote, Exception cause) {
+        return new GitException("remote " + remote.displayUrl() + " has no branch '" + remote.branch() + "'", cause);
     }
 
     /** A URL read from a checkout's config, printable: user-info (where a password may hide) removed. */
@@ -39,6 +46,19 @@ final class GitErrors {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             String message = Optional.ofNullable(t.getMessage()).orElse("");
             if (message.endsWith(notAuthorized) || message.contains(noCredentials)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // JGit says "Remote does not have refs/heads/x available for fetch" or "Remote branch
+    // 'refs/heads/x' not found in upstream origin": the ref name is in the message in every
+    // locale, and in no transport failure's.
+    private static boolean mentionsBranch(Throwable failure, String branch) {
+        String ref = "refs/heads/" + branch;
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains(ref)) {
                 return true;
             }
         }

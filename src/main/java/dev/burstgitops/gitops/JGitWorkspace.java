@@ -107,24 +107,15 @@ public final class JGitWorkspace implements GitWorkspace, AutoCloseable {
                     .setTimeout(JGitCheckout.TRANSPORT_TIMEOUT_SECONDS)
                     .call();
         } catch (GitAPIException | JGitInternalException e) {
-            if (mentionsBranch(e)) {
-                throw new GitException("remote " + remote.displayUrl() + " has no branch '" + remote.branch() + "'", e);
-            }
             throw GitErrors.translate("fetch from", remote, e);
         }
-    }
-
-    // JGit reports a missing source ref as "Remote does not have refs/heads/x available for fetch";
-    // the ref name is in that message in every locale, and in no transport failure's.
-    private boolean mentionsBranch(Exception e) {
-        return e.getMessage() != null && e.getMessage().contains(branchRef);
     }
 
     private ObjectId remoteHead() throws GitException {
         try {
             ObjectId head = git.getRepository().resolve(trackingRef);
             if (head == null) {
-                throw new GitException("remote " + remote.displayUrl() + " has no branch '" + remote.branch() + "'");
+                throw GitErrors.noSuchBranch(remote, null);
             }
             return head;
         } catch (IOException e) {
