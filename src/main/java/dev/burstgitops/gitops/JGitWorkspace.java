@@ -23,6 +23,8 @@ import org.slf4j.LoggerFactory;
  * The working copy as a JGit repository in {@link GitRemote#checkoutDir()}, cloned once and
  * reused. It only ever fast-forwards the remote branch: no force push, no merge, no rebase; a
  * conflict is resolved by refreshing and deciding again ({@link ChangePublisher}).
+ *
+ * <p>Not thread-safe: the one loop that writes decisions owns it.
  */
 public final class JGitWorkspace implements GitWorkspace, AutoCloseable {
 

@@ -1,8 +1,11 @@
 package dev.burstgitops.gitops;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 
+import ch.qos.logback.classic.Level;
 import dev.burstgitops.testing.GitAuthor;
+import dev.burstgitops.testing.GitCli;
 import dev.burstgitops.testing.GitClient;
 import dev.burstgitops.testing.GitLoggedCommit;
 import dev.burstgitops.testing.GitRemotes;
@@ -148,8 +151,8 @@ abstract class GitRemoteContract {
                 }
                 return writeWeights(tree, "primary: 0\nburst: 100\n");
             });
-            assertThat(logs.linesAt(ch.qos.logback.classic.Level.WARN))
-                    .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+            assertThat(logs.linesAt(Level.WARN))
+                    .singleElement(STRING)
                     .contains("push rejected", "attempt 2 of 5");
         }
 
@@ -215,7 +218,7 @@ abstract class GitRemoteContract {
     }
 
     private List<String> lsTree() {
-        return dev.burstgitops.testing.GitCli.run(bare, "ls-tree", "-r", "--name-only", "refs/heads/main")
+        return GitCli.run(bare, "ls-tree", "-r", "--name-only", "refs/heads/main")
                 .lines().toList();
     }
 

@@ -23,17 +23,9 @@ public final class GitClient {
 
     /** Clones {@code remote} (a path or a URL, credentials included for http) into {@code dir}. */
     public static GitClient clone(String remote, Path dir, String branch) {
-        createDirectories(dir.getParent());
+        GitRemotes.createDirectories(dir.getParent());
         GitCli.run(dir.getParent(), "clone", "--quiet", "--branch", branch, remote, dir.toString());
         return new GitClient(dir, branch);
-    }
-
-    private static void createDirectories(Path dir) {
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     public Path workTree() {
