@@ -1,0 +1,95 @@
+package dev.burstgitops.gitops;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.api.errors.JGitInternalException;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.StoredConfig;
+import org.eclipse.jgit.transport.CredentialsProvider;
+import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
+
+/**
+ * Opens the checkout directory, cloning the remote into it the first time. A directory that
+ * holds something else (another remote's clone, unrelated files) is refused rather than reused,
+ * so the controller never commits into the wrong repository.
+ */
+final class JGitCheckout {
+
+    static final int TRANSPORT_TIMEOUT_SECONDS = 60;
+
+    private JGitCheckout() {
+    }
+
+    static Git openOrClone(GitRemote remote) throws GitException {
+        Path dir = remote.checkoutDir();
+        if (Files.isDirectory(dir.resolve(Constants.DOT_GIT))) {
+            return openExisting(remote);
+        }
+        if (!isAbsentOrEmpty(dir)) {
+            throw new GitException("checkout directory " + dir + " is not empty and holds no Git repository");
+        }
+        return cloneInto(remote);
+    }
+
+    /** Basic auth for http(s); nothing for file remotes. */
+    static CredentialsProvider credentialsFor(GitRemote remote) {
+        if (!remote.isHttp()) {
+            return null;
+        }
+        return remote.credentials()
+                .map(c -> new UsernamePasswordCredentialsProvider(c.username(), c.token().reveal()))
+                .orElse(null);
+    }
+
+    private static Git openExisting(GitRemote remote) throws GitException {
+        Git git;
+        try {
+            git = Git.open(remote.checkoutDir().toFile());
+        } catch (IOException e) {
+            throw new GitException("cannot open the checkout in " + remote.checkoutDir(), e);
+        }
+        StoredConfig config = git.getRepository().getConfig();
+        String origin = config.getString("remote", Constants.DEFAULT_REMOTE_NAME, "url");
+        if (origin == null || !remote.isSameRemote(origin)) {
+            git.close();
+            throw new GitException("checkout directory " + remote.checkoutDir() + " is a clone of "
+                    + (origin == null ? "no remote" : GitErrors.withoutUserInfo(origin))
+                    + ", not of " + remote.displayUrl() + ": remove it or choose another checkoutDir");
+        }
+        return git;
+    }
+
+    // No checkout here: refresh() puts the branch at the remote head with a hard reset either way.
+    private static Git cloneInto(GitRemote remote) throws GitException {
+        String branchRef = Constants.R_HEADS + remote.branch();
+        try {
+            return Git.cloneRepository()
+                    .setURI(remote.transportUrl())
+                    .setDirectory(remote.checkoutDir().toFile())
+                    .setBranchesToClone(List.of(branchRef))
+                    .setBranch(branchRef)
+                    .setNoCheckout(true)
+                    .setCredentialsProvider(credentialsFor(remote))
+                    .setTimeout(TRANSPORT_TIMEOUT_SECONDS)
+                    .call();
+        } catch (GitAPIException | JGitInternalException e) {
+            throw GitErrors.translate("clone of", remote, e);
+        }
+    }
+
+    private static boolean isAbsentOrEmpty(Path dir) throws GitException {
+        if (!Files.exists(dir)) {
+            return true;
+        }
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.findAny().isEmpty();
+        } catch (IOException e) {
+            throw new GitException("cannot list checkout directory " + dir, e);
+        }
+    }
+}

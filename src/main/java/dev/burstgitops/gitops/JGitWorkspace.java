@@ -1,0 +1,160 @@
+package dev.burstgitops.gitops;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Objects;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.ResetCommand.ResetType;
+import org.eclipse.jgit.api.errors.EmptyCommitException;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.api.errors.JGitInternalException;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.RefUpdate;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.transport.RefSpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The working copy as a JGit repository in {@link GitRemote#checkoutDir()}, cloned once and
+ * reused. It only ever fast-forwards the remote branch: no force push, no merge, no rebase; a
+ * conflict is resolved by refreshing and deciding again ({@link ChangePublisher}).
+ *
+ * <p>Not thread-safe: the one loop that writes decisions owns it.
+ */
+public final class JGitWorkspace implements GitWorkspace, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JGitWorkspace.class);
+
+    private final GitRemote remote;
+    private final CommitIdentity identity;
+    private final Clock clock;
+    private final String branchRef;
+    private final String trackingRef;
+    private Git git;
+
+    public JGitWorkspace(GitRemote remote, CommitIdentity identity, Clock clock) {
+        this.remote = Objects.requireNonNull(remote, "remote");
+        this.identity = Objects.requireNonNull(identity, "identity");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.branchRef = Constants.R_HEADS + remote.branch();
+        this.trackingRef = Constants.R_REMOTES + Constants.DEFAULT_REMOTE_NAME + "/" + remote.branch();
+    }
+
+    @Override
+    public String refresh() throws GitException {
+        if (git == null) {
+            git = JGitCheckout.openOrClone(remote);
+        }
+        fetch();
+        ObjectId head = remoteHead();
+        resetTo(head);
+        LOG.debug("checkout of {} at {} on {}", remote.displayUrl(), head.abbreviate(7).name(), remote.branch());
+        return head.name();
+    }
+
+    @Override
+    public Path directory() {
+        return remote.checkoutDir();
+    }
+
+    @Override
+    public PushOutcome commitAndPush(CommitRequest request) throws GitException {
+        if (git == null) {
+            throw new IllegalStateException("refresh() the workspace before committing");
+        }
+        stage(request);
+        RevCommit commit;
+        try {
+            PersonIdent ident = identity.at(clock.instant(), clock.getZone());
+            commit = git.commit()
+                    .setMessage(request.message().format())
+                    .setAuthor(ident)
+                    .setCommitter(ident)
+                    .setAllowEmpty(false)
+                    .setSign(false)
+                    // Hooks in the checkout are nobody's policy; the remote's hooks are what count.
+                    .setNoVerify(true)
+                    .call();
+        } catch (EmptyCommitException e) {
+            return new PushOutcome.NoChange();
+        } catch (GitAPIException | JGitInternalException e) {
+            throw new GitException("cannot commit in " + remote.checkoutDir() + ": " + e.getMessage(), e);
+        }
+        PushOutcome outcome = JGitPush.push(git, remote, new RefSpec(branchRef + ":" + branchRef), commit);
+        if (outcome instanceof PushOutcome.Pushed pushed) {
+            LOG.info("pushed {} to {} of {}", pushed.shortId(), remote.branch(), remote.displayUrl());
+        }
+        return outcome;
+    }
+
+    @Override
+    public void close() {
+        if (git != null) {
+            git.close();
+            git = null;
+        }
+    }
+
+    private void fetch() throws GitException {
+        try {
+            git.fetch()
+                    .setRemote(Constants.DEFAULT_REMOTE_NAME)
+                    .setRefSpecs(new RefSpec("+" + branchRef + ":" + trackingRef))
+                    .setCredentialsProvider(JGitCheckout.credentialsFor(remote))
+                    .setTimeout(JGitCheckout.TRANSPORT_TIMEOUT_SECONDS)
+                    .call();
+        } catch (GitAPIException | JGitInternalException e) {
+            throw GitErrors.translate("fetch from", remote, e);
+        }
+    }
+
+    private ObjectId remoteHead() throws GitException {
+        try {
+            ObjectId head = git.getRepository().resolve(trackingRef);
+            if (head == null) {
+                throw GitErrors.noSuchBranch(remote, null);
+            }
+            return head;
+        } catch (IOException e) {
+            throw new GitException("cannot read " + trackingRef + " in " + remote.checkoutDir(), e);
+        }
+    }
+
+    /** Like {@code git checkout -B branch origin/branch && git reset --hard && git clean -fdx}. */
+    private void resetTo(ObjectId head) throws GitException {
+        Repository repository = git.getRepository();
+        try {
+            if (!branchRef.equals(repository.getFullBranch())) {
+                RefUpdate.Result linked = repository.updateRef(Constants.HEAD).link(branchRef);
+                if (linked != RefUpdate.Result.NEW && linked != RefUpdate.Result.FORCED) {
+                    throw new GitException("cannot switch " + remote.checkoutDir() + " to " + branchRef + ": " + linked);
+                }
+            }
+            git.reset().setMode(ResetType.HARD).setRef(head.name()).call();
+            git.clean().setCleanDirectories(true).setIgnore(false).setForce(true).call();
+        } catch (IOException | GitAPIException | JGitInternalException e) {
+            throw new GitException("cannot reset " + remote.checkoutDir() + " to " + head.name(), e);
+        }
+    }
+
+    // Two passes: the first stages new and modified files, the second (update mode) stages deletions.
+    private void stage(CommitRequest request) throws GitException {
+        try {
+            var add = git.add();
+            var update = git.add().setUpdate(true);
+            request.paths().forEach(path -> {
+                add.addFilepattern(path);
+                update.addFilepattern(path);
+            });
+            add.call();
+            update.call();
+        } catch (GitAPIException | JGitInternalException e) {
+            throw new GitException("cannot stage " + request.paths() + " in " + remote.checkoutDir(), e);
+        }
+    }
+}
