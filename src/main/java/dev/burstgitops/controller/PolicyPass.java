@@ -15,11 +15,13 @@ import dev.burstgitops.gitops.GitException;
 import dev.burstgitops.gitops.PublishResult;
 import dev.burstgitops.gitops.WorkingTree;
 import dev.burstgitops.manifest.ManifestException;
+import dev.burstgitops.manifest.SourceLocation;
 import dev.burstgitops.manifest.VirtualServiceWeights;
 import dev.burstgitops.manifest.WeightedRoutes;
 import dev.burstgitops.metrics.MetricQueryException;
 import dev.burstgitops.metrics.MetricsSource;
 import dev.burstgitops.metrics.Sample;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
@@ -61,10 +63,17 @@ public final class PolicyPass {
         Instant now = clock.instant();
         Observation observation = observe();
         AtomicReference<Verdict> verdict = new AtomicReference<>();
-        PublishResult published = publisher.publish(tree -> {
-            verdict.set(decide(tree, observation, now));
-            return commitFor(tree, verdict.get().decision(), now);
-        });
+        PublishResult published;
+        try {
+            published = publisher.publish(tree -> {
+                verdict.set(decide(tree, observation, now));
+                return commitFor(tree, verdict.get().decision(), now);
+            });
+        } catch (GitException | ManifestException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("unexpected failure in a burst-loop pass", e);
+        }
         streak = verdict.get().streak();
         if (published instanceof PublishResult.GaveUp gaveUp) {
             throw new GitException("push rejected " + gaveUp.attempts() + " times, giving up for this pass: "
@@ -88,8 +97,13 @@ public final class PolicyPass {
     private Verdict decide(WorkingTree tree, Observation observation, Instant now)
             throws ManifestException, GitException {
         VirtualServiceConfig vs = policy.virtualService();
-        WeightedRoutes routes = VirtualServiceWeights.readFile(tree.directory(), vs.file(), vs.name(),
-                new HashSet<>(vs.weightsFor(Mode.NATURAL).keySet()));
+        WeightedRoutes routes;
+        try {
+            routes = VirtualServiceWeights.readFile(tree.directory(), vs.file(), vs.name(),
+                    new HashSet<>(vs.weightsFor(Mode.NATURAL).keySet()));
+        } catch (IOException e) {
+            throw unreadable(vs, e);
+        }
         Situation situation = Situation.of(currentMode(vs, routes));
         Optional<Instant> lastChange = history.lastChange(policy.name(), tree.head());
         if (lastChange.isPresent()) {
@@ -115,10 +129,19 @@ public final class PolicyPass {
         }
         VirtualServiceConfig vs = policy.virtualService();
         Map<String, Integer> weights = vs.weightsFor(change.to());
-        boolean changed = VirtualServiceWeights.writeFile(tree.directory(), vs.file(), vs.name(), weights);
+        boolean changed;
+        try {
+            changed = VirtualServiceWeights.writeFile(tree.directory(), vs.file(), vs.name(), weights);
+        } catch (IOException e) {
+            throw unreadable(vs, e);
+        }
         if (!changed) {
             return Optional.empty();
         }
         return Optional.of(CommitRequest.of(DecisionCommitMessage.of(policy, change, now), vs.file()));
+    }
+
+    private static ManifestException unreadable(VirtualServiceConfig vs, IOException e) {
+        return new ManifestException(SourceLocation.of(vs.file()), "cannot read or write the file: " + e, e);
     }
 }

@@ -1,10 +1,8 @@
 package dev.burstgitops.gitops;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.random.RandomGenerator;
 import java.util.SplittableRandom;
 import org.slf4j.Logger;
@@ -34,16 +32,12 @@ public final class ChangePublisher {
         this.jitter = Objects.requireNonNull(jitter, "jitter");
     }
 
-    /**
-     * @param change given the refreshed working tree, edits files in it and returns what to
-     *               commit, or empty when, on this head, there is nothing to change. It may be
-     *               called once per attempt, so it must read the tree afresh each time.
-     */
-    public PublishResult publish(Function<Path, Optional<CommitRequest>> change) throws GitException {
+    /** @param change what to edit and commit on each attempt's fresh head; see {@link TreeChange} */
+    public <E extends Exception> PublishResult publish(TreeChange<E> change) throws GitException, E {
         String lastRejection = "";
         for (int attempt = 1; attempt <= retry.maxAttempts(); attempt++) {
             String head = workspace.refresh();
-            Optional<CommitRequest> request = change.apply(workspace.directory());
+            Optional<CommitRequest> request = change.apply(new WorkingTree(workspace.directory(), head));
             if (request.isEmpty()) {
                 return new PublishResult.NothingToDo(head);
             }

@@ -15,11 +15,15 @@ final class CapturedLogs implements AutoCloseable {
     private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
     private final Level previousLevel = root.getLevel();
+    // logback-test.xml keeps JGit at WARN; a leak check must see its DEBUG lines too.
+    private final Logger jgit = (Logger) LoggerFactory.getLogger("org.eclipse.jgit");
+    private final Level previousJgitLevel = jgit.getLevel();
 
     private CapturedLogs() {
         appender.start();
         root.addAppender(appender);
         root.setLevel(Level.DEBUG);
+        jgit.setLevel(Level.DEBUG);
     }
 
     static CapturedLogs capture() {
@@ -49,5 +53,6 @@ final class CapturedLogs implements AutoCloseable {
     public void close() {
         root.detachAppender(appender);
         root.setLevel(previousLevel);
+        jgit.setLevel(previousJgitLevel);
     }
 }

@@ -51,9 +51,9 @@ class ChangePublisherTest {
         server.close();
     }
 
-    private Optional<CommitRequest> countedChange(Path tree) {
+    private Optional<CommitRequest> countedChange(WorkingTree tree) {
         attempts.incrementAndGet();
-        GitRemoteContract.write(tree.resolve("weights.yaml"), "burst: 100\n");
+        GitRemoteContract.write(tree.directory().resolve("weights.yaml"), "burst: 100\n");
         return Optional.of(CommitRequest.of(CommitMessage.of("burst(worker): natural -> burst"), "weights.yaml"));
     }
 

@@ -54,7 +54,7 @@ class CommitHistoryTest {
         try (JGitWorkspace workspace = new JGitWorkspace(remote,
                 new CommitIdentity("burst-gitops", "burst-gitops@example.com"), Clock.fixed(when, ZoneOffset.UTC))) {
             PublishResult result = new ChangePublisher(workspace, PublishRetry.immediately(1)).publish(tree -> {
-                GitRemoteContract.write(tree.resolve("weights.yaml"), "burst: 0\n");
+                GitRemoteContract.write(tree.directory().resolve("weights.yaml"), "burst: 0\n");
                 return Optional.of(CommitRequest.of(message, "weights.yaml"));
             });
             return ((PublishResult.Published) result).commitId();

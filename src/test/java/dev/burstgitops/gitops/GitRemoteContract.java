@@ -99,7 +99,7 @@ abstract class GitRemoteContract {
         String seed = GitRemotes.log(bare).get(0).id();
 
         PublishResult result = publisher(workspace("checkout"))
-                .publish(tree -> writeWeights(tree, "primary: 0\nburst: 100\n"));
+                .publish(tree -> writeWeights(tree.directory(), "primary: 0\nburst: 100\n"));
 
         List<GitLoggedCommit> log = GitRemotes.log(bare);
         assertThat(log).hasSize(2);
@@ -117,10 +117,10 @@ abstract class GitRemoteContract {
     @Test
     void publishingTheSameContentAgainMakesNoCommit() throws Exception {
         ChangePublisher publisher = publisher(workspace("checkout"));
-        publisher.publish(tree -> writeWeights(tree, "primary: 0\nburst: 100\n"));
+        publisher.publish(tree -> writeWeights(tree.directory(), "primary: 0\nburst: 100\n"));
         String head = GitRemotes.log(bare).get(0).id();
 
-        PublishResult again = publisher.publish(tree -> writeWeights(tree, "primary: 0\nburst: 100\n"));
+        PublishResult again = publisher.publish(tree -> writeWeights(tree.directory(), "primary: 0\nburst: 100\n"));
 
         assertThat(again).isEqualTo(new PublishResult.NothingToDo(head));
         assertThat(GitRemotes.log(bare)).hasSize(2);
@@ -145,11 +145,11 @@ abstract class GitRemoteContract {
         PublishResult result;
         try (CapturedLogs logs = CapturedLogs.capture()) {
             result = publisher(workspace("checkout")).publish(tree -> {
-                headsSeen.add(read(tree.resolve(OVERRIDE)));
+                headsSeen.add(read(tree.directory().resolve(OVERRIDE)));
                 if (calls.incrementAndGet() == 1) {
                     person.write(OVERRIDE, "mode: natural\n").commitAndPush(GitAuthor.ALICE, "override: keep worker natural");
                 }
-                return writeWeights(tree, "primary: 0\nburst: 100\n");
+                return writeWeights(tree.directory(), "primary: 0\nburst: 100\n");
             });
             assertThat(logs.linesAt(Level.WARN))
                     .singleElement(STRING)
@@ -184,7 +184,7 @@ abstract class GitRemoteContract {
     @Test
     void deletingAFileIsCommittedAsADeletion() throws Exception {
         PublishResult result = publisher(workspace("checkout")).publish(tree -> {
-            delete(tree.resolve(OVERRIDE));
+            delete(tree.directory().resolve(OVERRIDE));
             return Optional.of(CommitRequest.of(CommitMessage.of("override(worker): expired"), OVERRIDE));
         });
 
@@ -196,8 +196,8 @@ abstract class GitRemoteContract {
     @Test
     void onlyTheRequestedPathsAreCommitted() throws Exception {
         publisher(workspace("checkout")).publish(tree -> {
-            write(tree.resolve("scratch.txt"), "not for the record\n");
-            return writeWeights(tree, "primary: 0\nburst: 100\n");
+            write(tree.directory().resolve("scratch.txt"), "not for the record\n");
+            return writeWeights(tree.directory(), "primary: 0\nburst: 100\n");
         });
 
         assertThat(lsTree()).containsExactlyInAnyOrder(WEIGHTS, OVERRIDE);

@@ -70,7 +70,7 @@ class HttpRemoteTest extends GitRemoteContract {
     @Test
     void theRightTokenAppearsInNoLogLineOfACompletePublish() throws Exception {
         try (CapturedLogs logs = CapturedLogs.capture()) {
-            publisher(workspace("checkout")).publish(tree -> writeWeights(tree, "primary: 0\nburst: 100\n"));
+            publisher(workspace("checkout")).publish(tree -> writeWeights(tree.directory(), "primary: 0\nburst: 100\n"));
 
             assertThat(logs.lines()).anyMatch(line -> line.contains("pushed "))
                     .noneMatch(line -> line.contains(server.token().reveal()));
