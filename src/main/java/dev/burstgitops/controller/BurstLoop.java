@@ -8,6 +8,7 @@ import dev.burstgitops.gitops.CommitHistory;
 import dev.burstgitops.gitops.GitWorkspace;
 import dev.burstgitops.gitops.PublishRetry;
 import dev.burstgitops.metrics.MetricsSource;
+import dev.burstgitops.override.OverrideReader;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,9 +31,11 @@ public final class BurstLoop {
         ChangePublisher publisher = new ChangePublisher(workspace, PublishRetry.defaults());
         ModeChangeHistory history = new ModeChangeHistory(
                 new CommitHistory(config.git().checkoutDir(), config.git().branch()));
+        OverrideReader overrides = new OverrideReader(config.git().maxOverrideDuration());
         List<PolicyPass> passes = new ArrayList<>();
         for (PolicyConfig policy : config.policies()) {
-            passes.add(new PolicyPass(policy, metrics, publisher, history, clock));
+            PolicyStateReader state = new PolicyStateReader(policy, history, overrides);
+            passes.add(new PolicyPass(policy, metrics, publisher, state, clock));
         }
         return new BurstLoop(passes);
     }

@@ -1,33 +1,23 @@
 package dev.burstgitops.controller;
 
 import dev.burstgitops.config.PolicyConfig;
-import dev.burstgitops.config.VirtualServiceConfig;
-import dev.burstgitops.decision.Decision;
 import dev.burstgitops.decision.HysteresisDecider;
-import dev.burstgitops.decision.Mode;
 import dev.burstgitops.decision.Observation;
-import dev.burstgitops.decision.Situation;
 import dev.burstgitops.decision.Streak;
 import dev.burstgitops.decision.Verdict;
 import dev.burstgitops.gitops.ChangePublisher;
-import dev.burstgitops.gitops.CommitRequest;
 import dev.burstgitops.gitops.GitException;
 import dev.burstgitops.gitops.PublishResult;
-import dev.burstgitops.gitops.WorkingTree;
 import dev.burstgitops.manifest.ManifestException;
-import dev.burstgitops.manifest.SourceLocation;
-import dev.burstgitops.manifest.VirtualServiceWeights;
-import dev.burstgitops.manifest.WeightedRoutes;
 import dev.burstgitops.metrics.MetricQueryException;
 import dev.burstgitops.metrics.MetricsSource;
 import dev.burstgitops.metrics.Sample;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashSet;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One burst-loop pass for one policy: observe the metric, then on the freshly fetched head
@@ -37,20 +27,25 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class PolicyPass {
 
+    private static final Logger LOG = LoggerFactory.getLogger(PolicyPass.class);
+
     private final PolicyConfig policy;
     private final MetricsSource metrics;
     private final ChangePublisher publisher;
-    private final ModeChangeHistory history;
+    private final PolicyStateReader stateReader;
+    private final DecisionCommitWriter commitWriter;
     private final HysteresisDecider decider;
     private final Clock clock;
     private Streak streak = Streak.none();
+    private String invalidOverrideReportedAt;
 
-    PolicyPass(PolicyConfig policy, MetricsSource metrics, ChangePublisher publisher, ModeChangeHistory history,
+    PolicyPass(PolicyConfig policy, MetricsSource metrics, ChangePublisher publisher, PolicyStateReader stateReader,
                Clock clock) {
         this.policy = policy;
         this.metrics = metrics;
         this.publisher = publisher;
-        this.history = history;
+        this.stateReader = stateReader;
+        this.commitWriter = new DecisionCommitWriter(policy);
         this.decider = new HysteresisDecider(policy.rule());
         this.clock = clock;
     }
@@ -63,11 +58,14 @@ public final class PolicyPass {
         Instant now = clock.instant();
         Observation observation = observe();
         AtomicReference<Verdict> verdict = new AtomicReference<>();
+        AtomicReference<PolicyState> state = new AtomicReference<>();
         PublishResult published;
         try {
             published = publisher.publish(tree -> {
-                verdict.set(decide(tree, observation, now));
-                return commitFor(tree, verdict.get().decision(), now);
+                state.set(stateReader.read(tree, now));
+                reportInvalidOverride(state.get(), tree.head());
+                verdict.set(decider.decide(state.get().situation(), observation, streak, now));
+                return commitWriter.write(tree, verdict.get().decision(), state.get().expiredOverride(), now);
             });
         } catch (GitException | ManifestException | RuntimeException e) {
             throw e;
@@ -94,54 +92,12 @@ public final class PolicyPass {
         }
     }
 
-    private Verdict decide(WorkingTree tree, Observation observation, Instant now)
-            throws ManifestException, GitException {
-        VirtualServiceConfig vs = policy.virtualService();
-        WeightedRoutes routes;
-        try {
-            routes = VirtualServiceWeights.readFile(tree.directory(), vs.file(), vs.name(),
-                    new HashSet<>(vs.weightsFor(Mode.NATURAL).keySet()));
-        } catch (IOException e) {
-            throw unreadable(vs, e);
+    /** An invalid override is ignored, and said once per head rather than once per poll. */
+    private void reportInvalidOverride(PolicyState state, String head) {
+        if (state.invalidOverride().isPresent() && !head.equals(invalidOverrideReportedAt)) {
+            invalidOverrideReportedAt = head;
+            LOG.error("ignoring invalid override {}: {}", state.invalidOverride().get().file(),
+                    String.join("; ", state.invalidOverride().get().problems()));
         }
-        Situation situation = Situation.of(currentMode(vs, routes));
-        Optional<Instant> lastChange = history.lastChange(policy.name(), tree.head());
-        if (lastChange.isPresent()) {
-            situation = situation.withLastChange(lastChange.get());
-        }
-        return decider.decide(situation, observation, streak, now);
-    }
-
-    /** Natural or burst only when every route holds that mode's weights; anything else is unknown. */
-    private static Mode currentMode(VirtualServiceConfig vs, WeightedRoutes routes) {
-        for (Mode mode : new Mode[] {Mode.NATURAL, Mode.BURST}) {
-            if (routes.allRoutesHave(vs.weightsFor(mode))) {
-                return mode;
-            }
-        }
-        return Mode.UNKNOWN;
-    }
-
-    private Optional<CommitRequest> commitFor(WorkingTree tree, Decision decision, Instant now)
-            throws ManifestException {
-        if (!(decision instanceof Decision.Change change)) {
-            return Optional.empty();
-        }
-        VirtualServiceConfig vs = policy.virtualService();
-        Map<String, Integer> weights = vs.weightsFor(change.to());
-        boolean changed;
-        try {
-            changed = VirtualServiceWeights.writeFile(tree.directory(), vs.file(), vs.name(), weights);
-        } catch (IOException e) {
-            throw unreadable(vs, e);
-        }
-        if (!changed) {
-            return Optional.empty();
-        }
-        return Optional.of(CommitRequest.of(DecisionCommitMessage.of(policy, change, now), vs.file()));
-    }
-
-    private static ManifestException unreadable(VirtualServiceConfig vs, IOException e) {
-        return new ManifestException(SourceLocation.of(vs.file()), "cannot read or write the file: " + e, e);
     }
 }

@@ -1,0 +1,73 @@
+package dev.burstgitops.controller;
+
+import dev.burstgitops.config.PolicyConfig;
+import dev.burstgitops.config.VirtualServiceConfig;
+import dev.burstgitops.decision.Mode;
+import dev.burstgitops.decision.Situation;
+import dev.burstgitops.gitops.GitException;
+import dev.burstgitops.gitops.WorkingTree;
+import dev.burstgitops.manifest.ManifestException;
+import dev.burstgitops.manifest.SourceLocation;
+import dev.burstgitops.manifest.VirtualServiceWeights;
+import dev.burstgitops.manifest.WeightedRoutes;
+import dev.burstgitops.override.OverrideFile;
+import dev.burstgitops.override.OverrideLookup;
+import dev.burstgitops.override.OverrideReader;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Optional;
+
+/**
+ * Reads a policy's state from a working tree: the mode its weights are in, when the mode last
+ * changed (trailers), and its override file.
+ */
+final class PolicyStateReader {
+
+    private final PolicyConfig policy;
+    private final ModeChangeHistory history;
+    private final OverrideReader overrides;
+
+    PolicyStateReader(PolicyConfig policy, ModeChangeHistory history, OverrideReader overrides) {
+        this.policy = policy;
+        this.history = history;
+        this.overrides = overrides;
+    }
+
+    PolicyState read(WorkingTree tree, Instant now) throws ManifestException, GitException {
+        Situation situation = Situation.of(currentMode(tree));
+        Optional<Instant> lastChange = history.lastChange(policy.name(), tree.head());
+        if (lastChange.isPresent()) {
+            situation = situation.withLastChange(lastChange.get());
+        }
+        OverrideLookup lookup = overrides.lookup(tree.directory(), policy.name(), now);
+        Optional<OverrideFile> expired = Optional.empty();
+        Optional<OverrideLookup.Invalid> invalid = Optional.empty();
+        if (lookup instanceof OverrideLookup.InForce inForce) {
+            situation = situation.withHold(inForce.override().asHold());
+        } else if (lookup instanceof OverrideLookup.Expired gone) {
+            expired = Optional.of(gone.override());
+        } else if (lookup instanceof OverrideLookup.Invalid bad) {
+            invalid = Optional.of(bad);
+        }
+        return new PolicyState(situation, expired, invalid);
+    }
+
+    /** Natural or burst only when every route holds that mode's weights; anything else is unknown. */
+    private Mode currentMode(WorkingTree tree) throws ManifestException {
+        VirtualServiceConfig vs = policy.virtualService();
+        WeightedRoutes routes;
+        try {
+            routes = VirtualServiceWeights.readFile(tree.directory(), vs.file(), vs.name(),
+                    new HashSet<>(vs.weightsFor(Mode.NATURAL).keySet()));
+        } catch (IOException e) {
+            throw new ManifestException(SourceLocation.of(vs.file()), "cannot read the file: " + e, e);
+        }
+        for (Mode mode : new Mode[] {Mode.NATURAL, Mode.BURST}) {
+            if (routes.allRoutesHave(vs.weightsFor(mode))) {
+                return mode;
+            }
+        }
+        return Mode.UNKNOWN;
+    }
+}

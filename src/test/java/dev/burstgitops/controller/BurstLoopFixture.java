@@ -1,0 +1,75 @@
+package dev.burstgitops.controller;
+
+import dev.burstgitops.config.BurstGitopsConfig;
+import dev.burstgitops.config.ConfigLoader;
+import dev.burstgitops.gitops.JGitWorkspace;
+import dev.burstgitops.metrics.MetricsSource;
+import dev.burstgitops.metrics.Sample;
+import dev.burstgitops.testing.GitRemotes;
+import dev.burstgitops.testing.MutableClock;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * A burst loop over a real bare remote seeded with the reference worker VirtualService, with
+ * a rate the test sets. The metric is a plain value here because these tests are about Git
+ * and the decision; the Prometheus client has its own tests against the real server.
+ */
+final class BurstLoopFixture {
+
+    static final String VS_FILE = "apps/istio/worker-virtualservice.yaml";
+    static final Instant START = Instant.parse("2026-11-26T06:00:00Z");
+
+    final Path remote;
+    final MutableClock clock = new MutableClock(START);
+    final AtomicReference<Double> rate = new AtomicReference<>(5.0);
+    final BurstGitopsConfig config;
+    final JGitWorkspace workspace;
+    final BurstLoop loop;
+
+    BurstLoopFixture(Path dir, String policyExtras) throws Exception {
+        remote = GitRemotes.createBare(dir.resolve("fleet.git"),
+                Map.of(VS_FILE, Files.readString(Path.of(VS_FILE))));
+        Path configFile = dir.resolve("burst-gitops.yaml");
+        Files.writeString(configFile, """
+                git:
+                  url: %s
+                  checkoutDir: checkout
+                prometheus:
+                  url: http://127.0.0.1:9
+                policies:
+                  - name: worker
+                    query: worker_rate
+                    enterAbove: 15
+                    exitBelow: 10
+                %s
+                    virtualService:
+                      file: %s
+                      name: worker-virtual-service
+                """.formatted(remote.toUri(), policyExtras.indent(4).stripTrailing(), VS_FILE));
+        config = ConfigLoader.load(configFile);
+        MetricsSource metrics = promql -> new Sample(rate.get(), clock.instant(), 1);
+        workspace = Adapters.workspace(config, clock);
+        loop = BurstLoop.create(config, metrics, workspace, clock);
+    }
+
+    PassResult pass() throws Exception {
+        return loop.passes().get(0).run();
+    }
+
+    String remoteFile(String path) {
+        return GitRemotes.show(remote, path);
+    }
+
+    static String override(String mode, Instant until, String reason) {
+        return "policy: worker\nmode: " + mode + "\nuntil: " + until + "\nreason: " + reason + "\n";
+    }
+
+    void close() throws IOException {
+        workspace.close();
+    }
+}
