@@ -43,6 +43,7 @@ final class InMemoryPatchTranslator {
         } catch (RuntimeException e) {
             return status(400, "BadRequest", "apply patch is not a YAML object: " + e.getMessage());
         }
+        foldSecretStringData(applied);
         MockResponse current = store.handleGet(path);
         if (current.code() == 404) {
             String collection = path.substring(0, path.lastIndexOf('/'));
@@ -89,6 +90,19 @@ final class InMemoryPatchTranslator {
         scale.put("spec", Map.of("replicas", spec.getOrDefault("replicas", 1)));
         scale.put("status", Map.of("replicas", status.getOrDefault("replicas", 0)));
         return new MockResponse().setResponseCode(200).setBody(json(scale));
+    }
+
+    /** As the API server does: a Secret's write-only {@code stringData} is stored base64-encoded in {@code data}. */
+    @SuppressWarnings("unchecked")
+    private static void foldSecretStringData(Map<String, Object> object) {
+        if (!"Secret".equals(object.get("kind")) || !(object.remove("stringData") instanceof Map<?, ?> stringData)) {
+            return;
+        }
+        Map<String, Object> data = object.get("data") instanceof Map<?, ?> existing
+                ? new LinkedHashMap<>((Map<String, Object>) existing) : new LinkedHashMap<>();
+        stringData.forEach((key, value) -> data.put(String.valueOf(key), java.util.Base64.getEncoder()
+                .encodeToString(String.valueOf(value).getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+        object.put("data", data);
     }
 
     /** RFC 7386: maps merge key by key, null removes, anything else replaces. */

@@ -165,4 +165,21 @@ class ApplyTest {
         });
         assertThat(report.unchanged()).isEqualTo(desired.size() - 1);
     }
+
+    @Test
+    void aSecretWrittenWithStringDataIsUnchangedOnTheNextSync() throws Exception {
+        List<ManifestObject> secret = KubeManifests.parse("clusters/primary/secret.yaml", """
+                apiVersion: v1
+                kind: Secret
+                metadata: {name: redis-auth, namespace: default}
+                stringData: {password: hunter2}
+                """);
+        primary.applier().sync(secret, SyncOptions.apply("c1"));
+        primary.forgetRequests();
+
+        SyncReport second = primary.applier().sync(secret, SyncOptions.apply("c1"));
+
+        assertThat(second.unchanged()).isEqualTo(1);
+        assertThat(primary.writes()).isEmpty();
+    }
 }

@@ -36,15 +36,21 @@ class DriftTest {
     }
 
     @Test
-    void aHandScaleWithKubectlIsPutBackByTheNextApply() throws Exception {
+    void aHandScaleAndAHandRelabelWithKubectlArePutBackByTheNextApply() throws Exception {
         primary.kubectl().run("scale", "deployment", "worker-deployment", "-n", "default", "--replicas=4");
+        primary.kubectl().run("label", "service", "worker-service", "-n", "default",
+                "app.kubernetes.io/managed-by=someone-else", "--overwrite");
         primary.forgetRequests();
 
         SyncReport report = primary.applier().sync(desired, SyncOptions.apply("c1"));
 
-        assertThat(configuredFields(report)).containsExactly("Deployment.apps default/worker-deployment: [spec.replicas]");
-        assertThat(primary.writes()).hasSize(1);
+        assertThat(configuredFields(report)).containsExactly(
+                "Deployment.apps default/worker-deployment: [spec.replicas]",
+                "Service default/worker-service: [metadata.labels.app.kubernetes.io/managed-by]");
+        assertThat(primary.writes()).hasSize(2);
         assertThat(replicas()).isEqualTo("1");
+        assertThat(primary.kubectl().run("get", "service", "worker-service", "-n", "default",
+                "-o", "jsonpath={.metadata.labels.app\\.kubernetes\\.io/managed-by}")).isEqualTo("burst-gitops");
     }
 
     @Test
