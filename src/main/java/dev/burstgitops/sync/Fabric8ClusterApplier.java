@@ -1,8 +1,6 @@
 package dev.burstgitops.sync;
 
 import dev.burstgitops.manifest.ManifestObject;
-import dev.burstgitops.manifest.ObjectKey;
-import dev.burstgitops.sync.ObjectOutcome.Failed;
 import dev.burstgitops.sync.ObjectReconciler.Reconciled;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -11,21 +9,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
  * {@link ClusterApplier} on fabric8: server-side apply with field manager {@value #FIELD_MANAGER},
- * an inventory ConfigMap in the cluster, and safe prune. A pass reads: apply in order, prune,
- * record the inventory, read health.
- *
- * <p>Prune policy. Nothing is pruned when any desired object failed in this pass (a broken change
- * should not also delete things; the inventory keeps every old entry, so the prune happens on the
- * first clean pass), nor when the desired set is empty unless {@code allowEmpty}. An object whose
- * deletion fails stays in the inventory to be tried again.
+ * an inventory ConfigMap in the cluster, and safe prune (policy in {@link PruneStep}). A pass reads:
+ * apply in order, prune, record the inventory, read health.
  */
 public final class Fabric8ClusterApplier implements ClusterApplier {
 
@@ -72,60 +63,20 @@ public final class Fabric8ClusterApplier implements ClusterApplier {
     }
 
     private Pass run(List<ManifestObject> desired, SyncOptions options) {
-        boolean write = options.mode().writes();
         ServedKinds servedKinds = new ServedKinds(client);
         ObjectReconciler reconciler = new ObjectReconciler(client, servedKinds, cluster);
         List<Reconciled> reconciled = ApplyOrder.forApply(desired, ManifestObject::kind).stream()
-                .map(object -> reconciler.reconcile(object, write))
+                .map(object -> reconciler.reconcile(object, options.mode().writes()))
                 .toList();
-        List<ObjectOutcome> outcomes = new ArrayList<>(reconciled.stream().map(Reconciled::outcome).toList());
-        List<String> warnings = new ArrayList<>();
-
         Optional<Inventory> stored = inventoryStore.read();
-        Inventory previous = stored.orElse(Inventory.EMPTY);
-        List<InventoryEntry> applied = reconciled.stream()
-                .filter(r -> !(r.outcome() instanceof Failed)).map(Reconciled::entry).toList();
-        Set<ObjectKey> desiredKeys = reconciled.stream().map(r -> r.entry().key()).collect(Collectors.toSet());
-        List<InventoryEntry> candidates = previous.notIn(desiredKeys);
-        // A desired object that failed is still ours: its old entry stays so a later pass can prune it.
-        Set<ObjectKey> failedKeys = reconciled.stream().filter(r -> r.outcome() instanceof Failed)
-                .map(r -> r.entry().key()).collect(Collectors.toSet());
-        List<InventoryEntry> failedButOwned = previous.entries().stream()
-                .filter(entry -> failedKeys.contains(entry.key())).toList();
-
-        Inventory next;
-        Optional<String> skipReason = pruneSkipReason(options, desired, outcomes, candidates);
-        if (skipReason.isPresent()) {
-            warnings.add("prune skipped: " + skipReason.get());
-            LOG.warn("prune skipped: {}", skipReason.get());
-            next = previous.plus(applied);
-        } else {
-            Pruner.Result pruned = new Pruner(client, servedKinds, cluster).prune(candidates, write);
-            outcomes.addAll(pruned.outcomes());
-            next = Inventory.of(applied).plus(failedButOwned).plus(pruned.stillOwned());
+        PruneStep.Result pruned = new PruneStep(new Pruner(client, servedKinds, cluster))
+                .run(reconciled, stored.orElse(Inventory.EMPTY), options);
+        if (options.mode().writes()) {
+            inventoryStore.write(pruned.next(), stored);
         }
-        if (write) {
-            inventoryStore.write(next, stored);
-        }
-        return new Pass(outcomes, health(reconciled), warnings);
-    }
-
-    private static Optional<String> pruneSkipReason(
-            SyncOptions options, List<ManifestObject> desired, List<ObjectOutcome> outcomes, List<InventoryEntry> candidates) {
-        if (candidates.isEmpty()) {
-            return Optional.empty();
-        }
-        if (!options.prune()) {
-            return Optional.of("prune is off; " + candidates.size() + " objects no longer desired are kept");
-        }
-        if (desired.isEmpty() && !options.allowEmpty()) {
-            return Optional.of("the desired set is empty and allowEmpty is false");
-        }
-        long failed = outcomes.stream().filter(Failed.class::isInstance).count();
-        if (failed > 0) {
-            return Optional.of(failed + " objects failed in this pass");
-        }
-        return Optional.empty();
+        List<ObjectOutcome> outcomes = new ArrayList<>(reconciled.stream().map(Reconciled::outcome).toList());
+        outcomes.addAll(pruned.outcomes());
+        return new Pass(outcomes, health(reconciled), pruned.warnings());
     }
 
     private static List<WorkloadHealth> health(List<Reconciled> reconciled) {
