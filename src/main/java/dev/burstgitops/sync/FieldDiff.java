@@ -1,0 +1,84 @@
+package dev.burstgitops.sync;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Whether a live object already holds every field the repository asks for (desired ⊆ live), and
+ * if not, which fields differ. Fields the server adds (status, uid, defaults) are ignored because
+ * only desired fields are visited. This is what lets an unchanged repository cost no writes.
+ *
+ * <p>Maps are compared key by key, recursively; lists element by element, in order, and must have
+ * the same length (the applied list replaces the live one). Scalars compare by value, with a number
+ * equal to its text ({@code 80} and {@code "80"}, {@code 1} and {@code 1.0}) because YAML authors
+ * and API servers do not always agree on quoting.
+ */
+final class FieldDiff {
+
+    private FieldDiff() {
+    }
+
+    /** The paths ({@code spec.http[0].route[1].weight}) where live does not hold desired; empty when it does. */
+    static List<String> changedFields(Map<String, Object> desired, Map<String, Object> live) {
+        List<String> changed = new ArrayList<>();
+        compare("", desired, live, changed);
+        return changed;
+    }
+
+    private static void compare(String path, Object desired, Object live, List<String> changed) {
+        if (desired instanceof Map<?, ?> desiredMap) {
+            if (!(live instanceof Map<?, ?> liveMap)) {
+                changed.add(orRoot(path));
+                return;
+            }
+            desiredMap.forEach((key, value) -> compare(child(path, String.valueOf(key)), value, liveMap.get(key), changed));
+        } else if (desired instanceof List<?> desiredList) {
+            if (!(live instanceof List<?> liveList) || liveList.size() != desiredList.size()) {
+                changed.add(orRoot(path));
+                return;
+            }
+            for (int i = 0; i < desiredList.size(); i++) {
+                compare(path + "[" + i + "]", desiredList.get(i), liveList.get(i), changed);
+            }
+        } else if (!sameScalar(desired, live)) {
+            changed.add(orRoot(path));
+        }
+    }
+
+    static boolean sameScalar(Object desired, Object live) {
+        if (desired == null) {
+            // "key: null" in YAML asks for the field to be absent.
+            return live == null;
+        }
+        if (live == null || live instanceof Map || live instanceof List) {
+            return false;
+        }
+        if (desired.equals(live)) {
+            return true;
+        }
+        BigDecimal desiredNumber = asNumber(desired);
+        BigDecimal liveNumber = asNumber(live);
+        if (desiredNumber != null && liveNumber != null) {
+            return desiredNumber.compareTo(liveNumber) == 0;
+        }
+        return (desired instanceof Boolean || live instanceof Boolean) && desired.toString().equals(live.toString());
+    }
+
+    private static BigDecimal asNumber(Object value) {
+        try {
+            return value instanceof Number || value instanceof String ? new BigDecimal(value.toString().trim()) : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static String child(String path, String key) {
+        return path.isEmpty() ? key : path + "." + key;
+    }
+
+    private static String orRoot(String path) {
+        return path.isEmpty() ? "." : path;
+    }
+}

@@ -1,0 +1,76 @@
+package dev.burstgitops.sync;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps a cluster's inventory in the ConfigMap {@code burst-gitops-inventory-<cluster>} of the
+ * configured namespace, in that cluster, so that it survives restarts and a second controller
+ * replica sees the same one.
+ *
+ * <p>The namespace is created when missing (only on a write, only labelled managed-by, never with
+ * the cluster label, so no pass can prune it). The ConfigMap carries the managed-by label too but
+ * is never itself in the inventory, so it is never pruned either.
+ */
+final class InventoryStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(InventoryStore.class);
+    private static final String DATA_KEY = "objects.yaml";
+
+    private final KubernetesClient client;
+    private final String cluster;
+    private final String namespace;
+
+    InventoryStore(KubernetesClient client, String cluster, String namespace) {
+        this.client = client;
+        this.cluster = cluster;
+        this.namespace = namespace;
+    }
+
+    String configMapName() {
+        return "burst-gitops-inventory-" + cluster;
+    }
+
+    /** The stored inventory; empty when none was ever written. */
+    Optional<Inventory> read() {
+        ConfigMap stored = client.configMaps().inNamespace(namespace).withName(configMapName()).get();
+        if (stored == null) {
+            return Optional.empty();
+        }
+        return Optional.of(Inventory.fromYaml(stored.getData() == null ? null : stored.getData().get(DATA_KEY)));
+    }
+
+    /** Stores {@code next} unless it equals what is stored, so that a pass with nothing to do writes nothing. */
+    void write(Inventory next, Optional<Inventory> stored) {
+        if (stored.filter(next::equals).isPresent()) {
+            return;
+        }
+        if (stored.isEmpty()) {
+            ensureNamespace();
+        }
+        ConfigMap configMap = new ConfigMapBuilder()
+                .withNewMetadata().withName(configMapName()).withNamespace(namespace)
+                .withLabels(Map.of(ManagedLabels.MANAGED_BY, ManagedLabels.MANAGER)).endMetadata()
+                .withData(Map.of(DATA_KEY, next.toYaml()))
+                .build();
+        client.resource(configMap).fieldManager(Fabric8ClusterApplier.FIELD_MANAGER).forceConflicts().serverSideApply();
+        LOG.info("inventory {}/{}: {} objects", namespace, configMapName(), next.entries().size());
+    }
+
+    private void ensureNamespace() {
+        if (client.namespaces().withName(namespace).get() != null) {
+            return;
+        }
+        Namespace created = new NamespaceBuilder().withNewMetadata().withName(namespace)
+                .withLabels(Map.of(ManagedLabels.MANAGED_BY, ManagedLabels.MANAGER)).endMetadata().build();
+        client.resource(created).fieldManager(Fabric8ClusterApplier.FIELD_MANAGER).forceConflicts().serverSideApply();
+        LOG.info("created namespace {} for the inventory", namespace);
+    }
+}

@@ -1,0 +1,70 @@
+package dev.burstgitops.sync;
+
+import dev.burstgitops.manifest.ObjectKey;
+import dev.burstgitops.manifest.SourceLocation;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a pass did, or in detect and dry-run mode would do, to one object. Values, not
+ * exceptions: a rejected object is a {@link Failed} outcome and the pass goes on.
+ */
+public sealed interface ObjectOutcome {
+
+    ObjectKey key();
+
+    /** Where the object is written in the repository; empty for objects only the inventory knows. */
+    Optional<SourceLocation> source();
+
+    /** The object did not exist and was (would be) created. */
+    record Created(ObjectKey key, SourceLocation location) implements ObjectOutcome {
+        @Override
+        public Optional<SourceLocation> source() {
+            return Optional.of(location);
+        }
+    }
+
+    /** The live object differed in {@code changedFields} (paths such as {@code spec.replicas}) and was (would be) updated. */
+    record Configured(ObjectKey key, SourceLocation location, List<String> changedFields) implements ObjectOutcome {
+        public Configured {
+            changedFields = List.copyOf(changedFields);
+        }
+
+        @Override
+        public Optional<SourceLocation> source() {
+            return Optional.of(location);
+        }
+    }
+
+    /** The live object already holds every desired field: no write. */
+    record Unchanged(ObjectKey key, SourceLocation location) implements ObjectOutcome {
+        @Override
+        public Optional<SourceLocation> source() {
+            return Optional.of(location);
+        }
+    }
+
+    /** Applied before, no longer desired, and was (would be) deleted. */
+    record Pruned(ObjectKey key) implements ObjectOutcome {
+        @Override
+        public Optional<SourceLocation> source() {
+            return Optional.empty();
+        }
+    }
+
+    /** No longer desired but left in place, for the reason given (no managed labels, prune disabled). */
+    record Retained(ObjectKey key, String reason) implements ObjectOutcome {
+        @Override
+        public Optional<SourceLocation> source() {
+            return Optional.empty();
+        }
+    }
+
+    /** The cluster does not serve the kind, or the API server rejected the object; {@code message} says why. */
+    record Failed(ObjectKey key, Optional<SourceLocation> source, String message) implements ObjectOutcome {
+        @Override
+        public String toString() {
+            return source.map(s -> s + ": ").orElse("") + key + ": " + message;
+        }
+    }
+}

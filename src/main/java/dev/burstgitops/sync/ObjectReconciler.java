@@ -1,0 +1,102 @@
+package dev.burstgitops.sync;
+
+import dev.burstgitops.manifest.ManifestObject;
+import dev.burstgitops.manifest.ObjectKey;
+import dev.burstgitops.sync.ObjectOutcome.Configured;
+import dev.burstgitops.sync.ObjectOutcome.Created;
+import dev.burstgitops.sync.ObjectOutcome.Failed;
+import dev.burstgitops.sync.ObjectOutcome.Unchanged;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Brings one desired object to its cluster: read the live object, compare, and server-side apply
+ * only when the live object lacks a desired field. In detect and dry-run mode it stops after the
+ * comparison. A kind the cluster does not serve or an object the server rejects becomes a
+ * {@link Failed} outcome; only an unreachable server escapes, as the exception, to end the pass.
+ */
+final class ObjectReconciler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ObjectReconciler.class);
+
+    /** The outcome, the object's inventory entry, and the live object after the pass (for health), when known. */
+    record Reconciled(ObjectOutcome outcome, InventoryEntry entry, Optional<Map<String, Object>> live) {
+    }
+
+    private final KubernetesClient client;
+    private final ServedKinds servedKinds;
+    private final String cluster;
+    private final String defaultNamespace;
+
+    ObjectReconciler(KubernetesClient client, ServedKinds servedKinds, String cluster) {
+        this.client = client;
+        this.servedKinds = servedKinds;
+        this.cluster = cluster;
+        this.defaultNamespace = client.getNamespace() == null ? "default" : client.getNamespace();
+    }
+
+    Reconciled reconcile(ManifestObject object, boolean write) {
+        Optional<ResourceDefinitionContext> kind = servedKinds.find(object.apiVersion(), object.kind());
+        DesiredObject desired = DesiredObject.of(object, cluster, kind.map(ResourceDefinitionContext::isNamespaceScoped)
+                .orElse(!object.namespace().isEmpty()), defaultNamespace);
+        if (kind.isEmpty()) {
+            return failed(desired, "the cluster does not serve kind " + object.kind() + " in " + object.apiVersion());
+        }
+        try {
+            return reconcile(desired, kind.get(), write);
+        } catch (KubernetesClientException e) {
+            if (ApiErrors.isUnreachable(e)) {
+                throw e;
+            }
+            return failed(desired, ApiErrors.describe(e));
+        }
+    }
+
+    private Reconciled reconcile(DesiredObject desired, ResourceDefinitionContext kind, boolean write) {
+        ObjectKey key = desired.key();
+        GenericKubernetesResource live = GenericResources.named(client, kind, key.namespace(), key.name()).get();
+        if (live == null) {
+            LOG.info("{} {} ({})", write ? "create" : "would create", key, desired.source().source());
+            Optional<Map<String, Object>> after = write ? Optional.of(apply(desired, kind)) : Optional.empty();
+            return new Reconciled(new Created(key, desired.source().source()), desired.entry(), after);
+        }
+        Map<String, Object> liveContent = asMap(live);
+        List<String> changed = FieldDiff.changedFields(desired.comparable(), liveContent);
+        if (changed.isEmpty()) {
+            LOG.debug("unchanged {}", key);
+            return new Reconciled(new Unchanged(key, desired.source().source()), desired.entry(), Optional.of(liveContent));
+        }
+        LOG.info("{} {} ({}): {}", write ? "configure" : "drift in", key, desired.source().source(), changed);
+        Map<String, Object> after = write ? apply(desired, kind) : liveContent;
+        return new Reconciled(new Configured(key, desired.source().source(), changed), desired.entry(), Optional.of(after));
+    }
+
+    private Map<String, Object> apply(DesiredObject desired, ResourceDefinitionContext kind) {
+        GenericKubernetesResource resource =
+                client.getKubernetesSerialization().convertValue(desired.content(), GenericKubernetesResource.class);
+        GenericKubernetesResource applied = GenericResources.in(client, kind, desired.key().namespace())
+                .resource(resource)
+                .fieldManager(Fabric8ClusterApplier.FIELD_MANAGER)
+                .forceConflicts()
+                .serverSideApply();
+        return asMap(applied);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> asMap(GenericKubernetesResource resource) {
+        return client.getKubernetesSerialization().convertValue(resource, Map.class);
+    }
+
+    private static Reconciled failed(DesiredObject desired, String message) {
+        LOG.warn("{}: {}: {}", desired.source().source(), desired.key(), message);
+        return new Reconciled(new Failed(desired.key(), Optional.of(desired.source().source()), message),
+                desired.entry(), Optional.empty());
+    }
+}

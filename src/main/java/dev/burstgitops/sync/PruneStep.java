@@ -1,0 +1,77 @@
+package dev.burstgitops.sync;
+
+import dev.burstgitops.manifest.ObjectKey;
+import dev.burstgitops.sync.ObjectOutcome.Failed;
+import dev.burstgitops.sync.ObjectReconciler.Reconciled;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The prune half of a pass: decide whether this pass may prune, prune, and say what the inventory
+ * holds afterwards.
+ *
+ * <p>Nothing is pruned when prune is off, when the desired set is empty and {@code allowEmpty} is
+ * not set (an empty render is far more often a mistake than an intent), or when any desired object
+ * failed in this pass (a broken change should not also delete things). A skipped prune keeps every
+ * old inventory entry, so the objects are pruned on the first clean pass. A desired object that
+ * failed, and an object whose deletion failed, keep their entries too: the controller never forgets
+ * what it owns.
+ */
+final class PruneStep {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PruneStep.class);
+
+    record Result(List<ObjectOutcome> outcomes, Inventory next, List<String> warnings) {
+    }
+
+    private final Pruner pruner;
+
+    PruneStep(Pruner pruner) {
+        this.pruner = pruner;
+    }
+
+    Result run(List<Reconciled> reconciled, Inventory previous, SyncOptions options) {
+        List<InventoryEntry> applied = reconciled.stream()
+                .filter(r -> !(r.outcome() instanceof Failed)).map(Reconciled::entry).toList();
+        Set<ObjectKey> desiredKeys = keys(reconciled, false);
+        List<InventoryEntry> candidates = previous.notIn(desiredKeys);
+
+        Optional<String> skipReason = skipReason(options, reconciled, candidates);
+        if (skipReason.isPresent()) {
+            LOG.warn("prune skipped: {}", skipReason.get());
+            return new Result(List.of(), previous.plus(applied), List.of("prune skipped: " + skipReason.get()));
+        }
+        Set<ObjectKey> failedKeys = keys(reconciled, true);
+        List<InventoryEntry> failedButOwned = previous.entries().stream()
+                .filter(entry -> failedKeys.contains(entry.key())).toList();
+        Pruner.Result pruned = pruner.prune(candidates, options.mode().writes());
+        Inventory next = Inventory.of(applied).plus(failedButOwned).plus(pruned.stillOwned());
+        return new Result(pruned.outcomes(), next, List.of());
+    }
+
+    private static Optional<String> skipReason(SyncOptions options, List<Reconciled> reconciled, List<InventoryEntry> candidates) {
+        if (candidates.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!options.prune()) {
+            return Optional.of("prune is off; " + candidates.size() + " objects no longer desired are kept");
+        }
+        if (reconciled.isEmpty() && !options.allowEmpty()) {
+            return Optional.of("the desired set is empty and allowEmpty is false");
+        }
+        long failed = reconciled.stream().filter(r -> r.outcome() instanceof Failed).count();
+        if (failed > 0) {
+            return Optional.of(failed + " objects failed in this pass");
+        }
+        return Optional.empty();
+    }
+
+    private static Set<ObjectKey> keys(List<Reconciled> reconciled, boolean onlyFailed) {
+        return reconciled.stream().filter(r -> !onlyFailed || r.outcome() instanceof Failed)
+                .map(r -> r.entry().key()).collect(Collectors.toSet());
+    }
+}

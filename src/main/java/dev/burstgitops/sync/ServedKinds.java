@@ -1,0 +1,49 @@
+package dev.burstgitops.sync;
+
+import io.fabric8.kubernetes.api.model.APIResource;
+import io.fabric8.kubernetes.api.model.APIResourceList;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The kinds one cluster serves, from its discovery documents, read once per group-version per
+ * pass. A pass asks lazily and in apply order, so a kind from a CRD applied earlier in the same
+ * pass is looked up after that CRD was written.
+ */
+final class ServedKinds {
+
+    private final KubernetesClient client;
+    private final Map<String, Optional<APIResourceList>> byGroupVersion = new HashMap<>();
+
+    ServedKinds(KubernetesClient client) {
+        this.client = client;
+    }
+
+    /** How to address {@code kind} in {@code apiVersion}; empty when the cluster does not serve it. */
+    Optional<ResourceDefinitionContext> find(String apiVersion, String kind) {
+        return byGroupVersion.computeIfAbsent(apiVersion, this::discover)
+                .flatMap(list -> list.getResources().stream()
+                        .filter(resource -> kind.equals(resource.getKind()) && !isSubresource(resource))
+                        .findFirst())
+                .map(resource -> ResourceDefinitionContext.fromApiResource(apiVersion, resource));
+    }
+
+    private Optional<APIResourceList> discover(String apiVersion) {
+        try {
+            return Optional.ofNullable(client.getApiResources(apiVersion));
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    private static boolean isSubresource(APIResource resource) {
+        return resource.getName().contains("/");
+    }
+}

@@ -1,0 +1,97 @@
+package dev.burstgitops.sync;
+
+import dev.burstgitops.sync.ObjectOutcome.Configured;
+import dev.burstgitops.sync.ObjectOutcome.Created;
+import dev.burstgitops.sync.ObjectOutcome.Failed;
+import dev.burstgitops.sync.ObjectOutcome.Pruned;
+import dev.burstgitops.sync.ObjectOutcome.Retained;
+import dev.burstgitops.sync.ObjectOutcome.Unchanged;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The result of one pass over one cluster. In detect and dry-run mode the outcomes are the plan:
+ * "created" means "would be created", and nothing was written.
+ *
+ * @param warnings things a person should know that are not object failures ("prune skipped: ...")
+ */
+public record SyncReport(
+        String cluster,
+        SyncMode mode,
+        String revision,
+        List<ObjectOutcome> outcomes,
+        List<WorkloadHealth> health,
+        List<String> warnings,
+        Duration duration) {
+
+    public SyncReport {
+        outcomes = List.copyOf(outcomes);
+        health = List.copyOf(health);
+        warnings = List.copyOf(warnings);
+    }
+
+    public long created() {
+        return count(Created.class);
+    }
+
+    public long configured() {
+        return count(Configured.class);
+    }
+
+    public long unchanged() {
+        return count(Unchanged.class);
+    }
+
+    public long pruned() {
+        return count(Pruned.class);
+    }
+
+    public long failed() {
+        return count(Failed.class);
+    }
+
+    public List<Failed> failures() {
+        return outcomes.stream().filter(Failed.class::isInstance).map(Failed.class::cast).toList();
+    }
+
+    /** The live cluster differed from the repository: something was (or would be) created, updated or pruned. */
+    public boolean driftDetected() {
+        return created() + configured() + pruned() > 0;
+    }
+
+    /** {@code sync primary @3f2a1c9: 2 created, 1 configured, 40 unchanged, 0 pruned, 0 failed in 140 ms} */
+    public String summary() {
+        String shortRevision = revision.length() > 7 ? revision.substring(0, 7) : revision;
+        return "%s %s%s: %d created, %d configured, %d unchanged, %d pruned, %d failed in %d ms%s".formatted(
+                mode.verb(), cluster, shortRevision.isEmpty() ? "" : " @" + shortRevision,
+                created(), configured(), unchanged(), pruned(), failed(), duration.toMillis(),
+                mode.writes() ? "" : " (nothing written)");
+    }
+
+    /** One line per object, the form {@code sync --dry-run} prints. */
+    public List<String> planLines() {
+        return outcomes.stream().map(SyncReport::planLine).toList();
+    }
+
+    private static String planLine(ObjectOutcome outcome) {
+        String where = outcome.source().map(s -> " (" + s + ")").orElse("");
+        // Java 17: no pattern matching in switch yet.
+        if (outcome instanceof Created c) {
+            return "create    " + c.key() + where;
+        } else if (outcome instanceof Configured c) {
+            return "update    " + c.key() + where + ": " + String.join(", ", c.changedFields());
+        } else if (outcome instanceof Unchanged u) {
+            return "unchanged " + u.key() + where;
+        } else if (outcome instanceof Pruned p) {
+            return "prune     " + p.key();
+        } else if (outcome instanceof Retained r) {
+            return "keep      " + r.key() + ": " + r.reason();
+        }
+        Failed f = (Failed) outcome;
+        return "FAILED    " + f.key() + where + ": " + f.message();
+    }
+
+    private long count(Class<? extends ObjectOutcome> type) {
+        return outcomes.stream().filter(type::isInstance).count();
+    }
+}

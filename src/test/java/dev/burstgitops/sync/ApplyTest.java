@@ -1,0 +1,185 @@
+package dev.burstgitops.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.MAP;
+
+import dev.burstgitops.demo.InMemoryRequest;
+import dev.burstgitops.manifest.ManifestObject;
+import dev.burstgitops.sync.ObjectOutcome.Configured;
+import dev.burstgitops.sync.ObjectOutcome.Failed;
+import dev.burstgitops.testing.KubeFixture;
+import dev.burstgitops.testing.KubeManifests;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Applying one cluster's objects, read back with kubectl, counting the requests the cluster saw. */
+class ApplyTest {
+
+    static final String FILE = "clusters/primary/app.yaml";
+
+    @TempDir
+    Path dir;
+
+    KubeFixture primary;
+    List<ManifestObject> desired;
+
+    @BeforeEach
+    void start() {
+        primary = KubeFixture.start("primary", dir);
+        desired = KubeManifests.resource("/sync/primary.yaml", FILE);
+    }
+
+    @AfterEach
+    void stop() {
+        primary.close();
+    }
+
+    @Test
+    void theFirstSyncCreatesEveryObjectWithBothManagedLabels() throws Exception {
+        SyncReport report = primary.applier().sync(desired, SyncOptions.apply("3f2a1c9e"));
+
+        assertThat(report.created()).isEqualTo(desired.size());
+        assertThat(report.failed()).isZero();
+        Map<String, Object> virtualService = primary.kubectl().getJson("virtualservice", "default", "worker-virtual-service");
+        assertThat(virtualService).extractingByKey("metadata").asInstanceOf(MAP).extractingByKey("labels")
+                .isEqualTo(Map.of("app.kubernetes.io/managed-by", "burst-gitops", "burst-gitops/cluster", "primary"));
+        assertThat(primary.kubectl().run("get", "deployments,services,gateways,destinationrules", "-n", "default",
+                "-l", "burst-gitops/cluster=primary", "-o", "name").lines())
+                .containsExactlyInAnyOrder("deployment.apps/worker-deployment", "deployment.apps/frontend-deployment",
+                        "service/worker-service", "service/frontend-service", "service/redis-cache-service",
+                        "gateway.networking.istio.io/frontend-gateway",
+                        "destinationrule.networking.istio.io/worker-destination-rule");
+        assertThat(report.summary()).startsWith("sync primary @3f2a1c9: 9 created, 0 configured, 0 unchanged, 0 pruned, 0 failed in ");
+    }
+
+    @Test
+    void everyObjectIsWrittenWithAServerSideApplyAsFieldManagerBurstGitopsWithForce() throws Exception {
+        primary.applier().sync(desired, SyncOptions.apply("c1"));
+
+        List<InMemoryRequest> objectWrites = primary.writes().stream()
+                .filter(request -> !request.path().contains("/configmaps/burst-gitops-inventory-")
+                        && !request.path().endsWith("/namespaces/burst-gitops"))
+                .toList();
+        assertThat(objectWrites).hasSize(desired.size()).allSatisfy(request -> {
+            assertThat(request.method()).isEqualTo("PATCH");
+            assertThat(request.contentType()).startsWith("application/apply-patch+yaml");
+            assertThat(request.queryParameter("fieldManager")).contains("burst-gitops");
+            assertThat(request.queryParameter("force")).contains("true");
+        });
+        assertThat(objectWrites).extracting(InMemoryRequest::path).contains(
+                "/apis/networking.istio.io/v1/namespaces/default/virtualservices/worker-virtual-service");
+    }
+
+    @Test
+    void namespacesGoFirstThenCustomResourceDefinitionsThenTheRestInRepositoryOrder() throws Exception {
+        List<ManifestObject> withCrd = new ArrayList<>(desired);
+        withCrd.addAll(KubeManifests.parse("clusters/primary/crd.yaml", """
+                apiVersion: apiextensions.k8s.io/v1
+                kind: CustomResourceDefinition
+                metadata: {name: widgets.example.com}
+                spec:
+                  group: example.com
+                  scope: Namespaced
+                  names: {kind: Widget, plural: widgets, singular: widget}
+                  versions: [{name: v1, served: true, storage: true}]
+                """));
+
+        primary.applier().sync(withCrd, SyncOptions.apply("c1"));
+
+        assertThat(primary.writes()).extracting(InMemoryRequest::path).startsWith(
+                "/api/v1/namespaces/default",
+                "/apis/apiextensions.k8s.io/v1/customresourcedefinitions/widgets.example.com",
+                "/apis/apps/v1/namespaces/default/deployments/worker-deployment",
+                "/api/v1/namespaces/default/services/worker-service");
+    }
+
+    @Test
+    void aSecondSyncOfTheSameObjectsMakesNoWriteAtAll() throws Exception {
+        primary.applier().sync(desired, SyncOptions.apply("c1"));
+        primary.forgetRequests();
+
+        SyncReport second = primary.applier().sync(desired, SyncOptions.apply("c1"));
+
+        assertThat(primary.writes()).isEmpty();
+        assertThat(second.unchanged()).isEqualTo(desired.size());
+        assertThat(second.driftDetected()).isFalse();
+    }
+
+    @Test
+    void aChangedWeightInTheVirtualServiceCostsExactlyOneWrite() throws Exception {
+        primary.applier().sync(desired, SyncOptions.apply("c1"));
+        primary.forgetRequests();
+        List<ManifestObject> burst = KubeManifests.parse(FILE, KubeManifests.text("/sync/primary.yaml")
+                .replace("subset: primary}\n          weight: 100", "subset: primary}\n          weight: 0")
+                .replace("subset: burst}\n          weight: 0", "subset: burst}\n          weight: 100"));
+
+        SyncReport report = primary.applier().sync(burst, SyncOptions.apply("c2"));
+
+        assertThat(primary.writes()).extracting(InMemoryRequest::path)
+                .containsExactly("/apis/networking.istio.io/v1/namespaces/default/virtualservices/worker-virtual-service");
+        assertThat(report.outcomes()).filteredOn(Configured.class::isInstance).singleElement()
+                .extracting(outcome -> ((Configured) outcome).changedFields())
+                .isEqualTo(List.of("spec.http[0].route[0].weight", "spec.http[0].route[1].weight"));
+        assertThat(primary.kubectl().run("get", "vs", "worker-virtual-service", "-n", "default",
+                "-o", "jsonpath={.spec.http[0].route[*].weight}")).isEqualTo("0 100");
+    }
+
+    @Test
+    void anUnknownKindFailsThatObjectWithItsFileAndLineAndTheOthersStillApply() throws Exception {
+        List<ManifestObject> withUnknown = new ArrayList<>(KubeManifests.parse("clusters/primary/gadget.yaml", """
+                apiVersion: example.com/v1
+                kind: Gadget
+                metadata: {name: g, namespace: default}
+                """));
+        withUnknown.addAll(desired);
+
+        SyncReport report = primary.applier().sync(withUnknown, SyncOptions.apply("c1"));
+
+        assertThat(report.failures()).singleElement().satisfies(failure -> {
+            assertThat(failure.key().toString()).isEqualTo("Gadget.example.com default/g");
+            assertThat(failure.toString()).startsWith("clusters/primary/gadget.yaml:1: Gadget.example.com default/g: ")
+                    .contains("does not serve kind Gadget in example.com/v1");
+        });
+        assertThat(report.created()).isEqualTo(desired.size());
+    }
+
+    @Test
+    void anObjectTheServerRejectsIsAFailureCarryingTheServersMessage() throws Exception {
+        primary.applier().sync(desired, SyncOptions.apply("c1"));
+        // A stale resourceVersion in the repository makes the API server refuse the update.
+        List<ManifestObject> stale = KubeManifests.parse(FILE, KubeManifests.text("/sync/primary.yaml")
+                .replace("name: worker-service\n", "name: worker-service\n  resourceVersion: \"1\"\n")
+                .replace("targetPort: 8081", "targetPort: 9091"));
+
+        SyncReport report = primary.applier().sync(stale, SyncOptions.apply("c2"));
+
+        assertThat(report.failures()).singleElement().satisfies(failure -> {
+            assertThat(failure.key().toString()).isEqualTo("Service default/worker-service");
+            assertThat(failure.message()).startsWith("HTTP 409: ").contains("the object has been modified");
+        });
+        assertThat(report.unchanged()).isEqualTo(desired.size() - 1);
+    }
+
+    @Test
+    void aSecretWrittenWithStringDataIsUnchangedOnTheNextSync() throws Exception {
+        List<ManifestObject> secret = KubeManifests.parse("clusters/primary/secret.yaml", """
+                apiVersion: v1
+                kind: Secret
+                metadata: {name: redis-auth, namespace: default}
+                stringData: {password: hunter2}
+                """);
+        primary.applier().sync(secret, SyncOptions.apply("c1"));
+        primary.forgetRequests();
+
+        SyncReport second = primary.applier().sync(secret, SyncOptions.apply("c1"));
+
+        assertThat(second.unchanged()).isEqualTo(1);
+        assertThat(primary.writes()).isEmpty();
+    }
+}
