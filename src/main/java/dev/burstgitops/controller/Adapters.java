@@ -13,6 +13,7 @@ import dev.burstgitops.metrics.MetricsSource;
 import dev.burstgitops.metrics.PrometheusAuth;
 import dev.burstgitops.metrics.PrometheusEndpoint;
 import dev.burstgitops.metrics.PrometheusMetricsSource;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -39,6 +40,17 @@ public final class Adapters {
 
     public static JGitWorkspace workspace(BurstGitopsConfig config, Clock clock) throws ConfigException {
         return new JGitWorkspace(remote(config), identity(config.git()), clock);
+    }
+
+    /**
+     * The sync loop's own working copy, beside the burst loop's: the loops never wait for each
+     * other's fetch or push, and a render never sees a tree the other loop is resetting.
+     */
+    public static JGitWorkspace syncWorkspace(BurstGitopsConfig config, Clock clock) throws ConfigException {
+        GitRemote remote = remote(config);
+        Path dir = remote.checkoutDir().resolveSibling(remote.checkoutDir().getFileName() + "-sync");
+        return new JGitWorkspace(new GitRemote(remote.url(), remote.branch(), dir, remote.credentials()),
+                identity(config.git()), clock);
     }
 
     public static GitRemote remote(BurstGitopsConfig config) throws ConfigException {

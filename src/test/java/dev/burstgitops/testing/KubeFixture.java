@@ -55,6 +55,10 @@ public final class KubeFixture implements AutoCloseable {
         return applier;
     }
 
+    public Path kubeconfig() {
+        return kubeconfig;
+    }
+
     public Kubectl kubectl() {
         return kubectl;
     }

@@ -1,0 +1,87 @@
+package dev.burstgitops.cli;
+
+import dev.burstgitops.config.BurstGitopsConfig;
+import dev.burstgitops.config.ConfigException;
+import dev.burstgitops.controller.Adapters;
+import dev.burstgitops.controller.ClusterPassResult;
+import dev.burstgitops.controller.ClusterSync;
+import dev.burstgitops.controller.ClusterSyncs;
+import dev.burstgitops.controller.SyncPass;
+import dev.burstgitops.gitops.GitException;
+import dev.burstgitops.gitops.JGitWorkspace;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code sync --config F --once [--cluster N] [--dry-run]}: one sync pass. */
+@Command(name = "sync", mixinStandardHelpOptions = true,
+        description = "Apply each cluster directory of the repository to its cluster, once.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:every cluster synced", "1:a cluster failed (render problem, unreachable, object refused)",
+                "2:configuration error", "4:Git failed"})
+final class SyncCommand implements Callable<Integer> {
+
+    @Mixin
+    ConfigOption config;
+
+    @Option(names = "--once", required = true, description = "Run one pass and exit (the loop is 'run').")
+    boolean once;
+
+    @Option(names = "--cluster", paramLabel = "NAME", description = "Sync only this cluster.")
+    Optional<String> cluster;
+
+    @Option(names = "--dry-run", description = "Print the plan (create, update with the changed fields, "
+            + "unchanged, prune) and write nothing.")
+    boolean dryRun;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        BurstGitopsConfig loaded;
+        List<ClusterSync> clusters;
+        try {
+            loaded = config.load();
+            clusters = ClusterSyncs.connect(loaded, cluster);
+        } catch (ConfigException e) {
+            return ConfigOption.report(e, err);
+        }
+        try (JGitWorkspace workspace = Adapters.syncWorkspace(loaded, Clock.systemUTC())) {
+            List<ClusterPassResult> results = new SyncPass(workspace, clusters).run(dryRun);
+            results.forEach(result -> print(result, out, err));
+            return results.stream().anyMatch(ClusterPassResult::failed) ? ExitCodes.PROBLEMS : ExitCodes.OK;
+        } catch (GitException e) {
+            err.println("Git failed: " + e.getMessage());
+            return ExitCodes.GIT;
+        } catch (ConfigException e) {
+            return ConfigOption.report(e, err);
+        } finally {
+            for (ClusterSync sync : clusters) {
+                sync.close();
+            }
+        }
+    }
+
+    private void print(ClusterPassResult result, PrintWriter out, PrintWriter err) {
+        if (result instanceof ClusterPassResult.RenderFailed failed) {
+            failed.problems().forEach(problem -> err.println(problem));
+        }
+        if (result instanceof ClusterPassResult.Synced synced) {
+            if (dryRun) {
+                synced.report().planLines().forEach(line -> out.println("  " + line));
+            }
+            synced.report().failures().forEach(failure -> err.println(failure));
+        }
+        out.println(result.summary());
+    }
+}

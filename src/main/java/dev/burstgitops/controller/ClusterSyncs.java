@@ -1,0 +1,40 @@
+package dev.burstgitops.controller;
+
+import dev.burstgitops.config.BurstGitopsConfig;
+import dev.burstgitops.config.ClusterConfig;
+import dev.burstgitops.config.ConfigException;
+import dev.burstgitops.sync.ClusterTarget;
+import dev.burstgitops.sync.Fabric8ClusterApplier;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Connects one {@link ClusterSync} per configured cluster (or the one named). */
+public final class ClusterSyncs {
+
+    private ClusterSyncs() {
+    }
+
+    public static List<ClusterSync> connect(BurstGitopsConfig config, Optional<String> only) throws ConfigException {
+        List<ClusterSync> syncs = new ArrayList<>();
+        for (ClusterConfig cluster : config.clusters()) {
+            if (only.isPresent() && !only.get().equals(cluster.name())) {
+                continue;
+            }
+            ClusterTarget target = ClusterTarget.of(cluster.name(),
+                    cluster.kubeconfig().map(Object::toString).orElse(ClusterTarget.IN_CLUSTER),
+                    cluster.context().orElse(null), config.sync().inventoryNamespace());
+            try {
+                syncs.add(new ClusterSync(cluster, config.sync(), Fabric8ClusterApplier.connect(target)));
+            } catch (IOException e) {
+                throw new ConfigException("clusters: " + cluster.name() + ": cannot load its kubeconfig: "
+                        + e.getMessage());
+            }
+        }
+        if (only.isPresent() && syncs.isEmpty()) {
+            throw new ConfigException("clusters: no cluster named '" + only.get() + "'");
+        }
+        return syncs;
+    }
+}

@@ -1,0 +1,107 @@
+package dev.burstgitops.controller;
+
+import dev.burstgitops.manifest.RenderResult;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * Applies rendered revisions to one cluster on a thread of its own, so that a slow or
+ * unreachable cluster never holds up another. Work is coalesced: while a pass runs, only the
+ * newest submitted revision waits; older ones are superseded, never queued up.
+ */
+final class ClusterWorker implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ClusterWorker.class);
+
+    private final ClusterSync cluster;
+    private final Clock clock;
+    private final List<Consumer<ClusterPassResult>> listeners;
+    private final ExecutorService executor;
+    private final AtomicReference<Job> pending = new AtomicReference<>();
+    private volatile Instant lastPassAt = Instant.EPOCH;
+    private volatile String lastRevision;
+
+    ClusterWorker(ClusterSync cluster, Clock clock, List<Consumer<ClusterPassResult>> listeners) {
+        this.cluster = cluster;
+        this.clock = clock;
+        this.listeners = listeners;
+        this.executor = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "sync-" + cluster.name());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    String name() {
+        return cluster.name();
+    }
+
+    ClusterSync cluster() {
+        return cluster;
+    }
+
+    /** Whether {@code revision} is new to this cluster or its last pass is older than {@code resyncAfter}. */
+    boolean wants(String revision, java.time.Duration resyncAfter) {
+        return !revision.equals(lastRevision) || !clock.instant().isBefore(lastPassAt.plus(resyncAfter));
+    }
+
+    void submit(RenderResult rendered, String revision) {
+        if (pending.getAndSet(new Job(rendered, revision)) == null) {
+            executor.execute(this::drain);
+        }
+    }
+
+    private void drain() {
+        Job job = pending.getAndSet(null);
+        if (job == null) {
+            return;
+        }
+        MDC.put("cluster", cluster.name());
+        try {
+            lastRevision = job.revision();
+            lastPassAt = clock.instant();
+            ClusterPassResult result = cluster.run(job.rendered(), job.revision(), false);
+            log(result);
+            listeners.forEach(listener -> listener.accept(result));
+        } catch (RuntimeException e) {
+            LOG.warn("sync pass failed, retrying on the next trigger: {}", e.toString());
+        } finally {
+            MDC.remove("cluster");
+        }
+    }
+
+    private static void log(ClusterPassResult result) {
+        if (result instanceof ClusterPassResult.RenderFailed failed) {
+            failed.problems().forEach(problem -> LOG.error("{}", problem));
+        }
+        if (result.failed()) {
+            LOG.warn("{}", result.summary());
+        } else {
+            LOG.info("{}", result.summary());
+        }
+    }
+
+    @Override
+    public void close() {
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(30, TimeUnit.SECONDS)) {
+                LOG.warn("sync of {} did not finish within 30s of shutdown", cluster.name());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private record Job(RenderResult rendered, String revision) {
+    }
+}

@@ -1,0 +1,116 @@
+package dev.burstgitops.controller;
+
+import dev.burstgitops.gitops.GitWorkspace;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The sync loop of {@code run}. A tick fetches the repository every {@code pollInterval} (or
+ * at once when triggered: the burst loop's own commit, a webhook), renders every cluster whose
+ * revision changed or whose last pass is older than {@code sync.interval} (drift correction),
+ * and hands the render to that cluster's worker.
+ */
+public final class SyncLoop implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SyncLoop.class);
+
+    private final GitWorkspace workspace;
+    private final Duration pollInterval;
+    private final Duration resyncInterval;
+    private final Clock clock;
+    private final List<Consumer<ClusterPassResult>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<Exception>> fetchFailureListeners = new CopyOnWriteArrayList<>();
+    private final List<ClusterWorker> workers = new ArrayList<>();
+    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "sync-git");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicBoolean triggered = new AtomicBoolean();
+    private volatile Instant lastFetch = Instant.EPOCH;
+    private volatile String head;
+
+    public SyncLoop(GitWorkspace workspace, List<ClusterSync> clusters, Duration pollInterval,
+                    Duration resyncInterval, Clock clock) {
+        this.workspace = workspace;
+        this.pollInterval = pollInterval;
+        this.resyncInterval = resyncInterval;
+        this.clock = clock;
+        for (ClusterSync cluster : clusters) {
+            workers.add(new ClusterWorker(cluster, clock, listeners));
+        }
+    }
+
+    /** Told about every cluster pass, on that cluster's thread. */
+    public void onClusterPass(Consumer<ClusterPassResult> listener) {
+        listeners.add(listener);
+    }
+
+    /** Told when a fetch fails (the loop retries at the next tick). */
+    public void onFetchFailure(Consumer<Exception> listener) {
+        fetchFailureListeners.add(listener);
+    }
+
+    public void start() {
+        long tick = Math.max(100, Math.min(pollInterval.toMillis(), resyncInterval.toMillis()));
+        triggered.set(true);
+        ticker.scheduleWithFixedDelay(this::tick, 0, tick, TimeUnit.MILLISECONDS);
+    }
+
+    /** Fetch and sync now, without waiting for the next poll; cheap to call often (coalesced). */
+    public void trigger(String reason) {
+        if (triggered.compareAndSet(false, true)) {
+            LOG.debug("sync triggered: {}", reason);
+            ticker.execute(this::tick);
+        }
+    }
+
+    /** The revision the loop last fetched, if any. */
+    public String head() {
+        return head;
+    }
+
+    private void tick() {
+        try {
+            boolean fetchDue = triggered.getAndSet(false)
+                    || !clock.instant().isBefore(lastFetch.plus(pollInterval));
+            if (fetchDue) {
+                head = workspace.refresh();
+                lastFetch = clock.instant();
+            }
+            if (head == null) {
+                return;
+            }
+            for (ClusterWorker worker : workers) {
+                if (worker.wants(head, resyncInterval)) {
+                    worker.submit(ClusterRendering.render(workspace.directory(), worker.cluster().config()), head);
+                }
+            }
+        } catch (Exception e) {
+            LOG.warn("fetch failed, retrying at the next poll: {}", e.getMessage());
+            fetchFailureListeners.forEach(listener -> listener.accept(e));
+        }
+    }
+
+    @Override
+    public void close() {
+        ticker.shutdown();
+        try {
+            ticker.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        workers.forEach(ClusterWorker::close);
+    }
+}
