@@ -25,6 +25,8 @@ import okhttp3.Response;
 final class ForgeHttp {
 
     static final ObjectMapper JSON = new ObjectMapper();
+    /** GitHub rejects requests without one; the others log it, which helps their operators. */
+    static final String USER_AGENT = "burst-gitops";
     private static final MediaType JSON_TYPE = MediaType.get("application/json; charset=utf-8");
 
     private final String provider;
@@ -63,12 +65,17 @@ final class ForgeHttp {
         return root;
     }
 
-    JsonNode get(HttpUrl url) throws ForgeException {
+    /** For a forge message that arrives inside a successful answer (GraphQL errors). */
+    String redact(String forgeText) {
+        return auth.redact(forgeText);
+    }
+
+    ForgeAnswer get(HttpUrl url) throws ForgeException {
         return send("GET", url, null);
     }
 
-    /** Sends {@code body} as JSON ({@code null}: no body) and returns the parsed answer, or a missing node when empty. */
-    JsonNode send(String method, HttpUrl url, Map<String, ?> body) throws ForgeException {
+    /** Sends {@code body} as JSON ({@code null}: no body) and returns the parsed answer (a missing node when empty). */
+    ForgeAnswer send(String method, HttpUrl url, Map<String, ?> body) throws ForgeException {
         ForgeCall call = new ForgeCall(provider, method, pathOf(url));
         Request request = new Request.Builder()
                 .url(url)
@@ -81,7 +88,7 @@ final class ForgeHttp {
             if (!response.isSuccessful()) {
                 throw failures.from(call, response.code(), response.headers(), text);
             }
-            return parse(call, response.code(), text);
+            return new ForgeAnswer(call, response.code(), parse(call, response.code(), text));
         } catch (IOException e) {
             throw failures.unreachable(call, e);
         }
@@ -94,6 +101,7 @@ final class ForgeHttp {
         try {
             return JSON.readTree(text);
         } catch (JsonProcessingException e) {
+            // Not attached as the cause: Jackson's message quotes the body, which we do not print.
             throw new ForgeException(call, status, ForgeException.Kind.MALFORMED, "not JSON", null, null);
         }
     }
