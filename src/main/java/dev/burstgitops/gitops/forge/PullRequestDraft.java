@@ -1,7 +1,5 @@
 package dev.burstgitops.gitops.forge;
 
-import java.util.Objects;
-
 /**
  * What the controller wants a policy's pull request to say.
  *
