@@ -1,0 +1,114 @@
+package dev.burstgitops.gitops.forge;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import okhttp3.Headers;
+import okhttp3.HttpUrl;
+
+/**
+ * {@link PullRequestProvider} over the Gitea API v1, which Forgejo serves unchanged.
+ *
+ * <p>Finding the open pull request walks {@code GET /pulls?state=open} page by page and matches
+ * head, base and repository here. Gitea also has {@code GET /pulls/{base}/{head}}, but it is
+ * missing from older releases, answers with closed and merged pull requests too, and cannot
+ * take a base branch containing {@code /} (only {@code {head}} is a catch-all segment).
+ */
+public final class GiteaPullRequests implements PullRequestProvider {
+
+    static final String PROVIDER = "gitea";
+    static final Headers API_HEADERS = Headers.of("Accept", "application/json", "User-Agent", ForgeHttp.USER_AGENT);
+
+    /** Gitea's default upper bound for {@code limit} (MAX_RESPONSE_ITEMS). */
+    static final int PAGE_SIZE = 50;
+    /** 1000 open pull requests is far past any repository this controller writes to. */
+    private static final int MOST_PAGES = 20;
+
+    private final ForgeHttp http;
+    private final OwnerAndName repository;
+    private final boolean autoMerge;
+
+    GiteaPullRequests(ForgeHttp http, OwnerAndName repository, boolean autoMerge) {
+        this.http = Objects.requireNonNull(http, "http");
+        this.repository = Objects.requireNonNull(repository, "repository");
+        this.autoMerge = autoMerge;
+    }
+
+    @Override
+    public Optional<PullRequest> findOpen(String headBranch, String baseBranch) throws ForgeException {
+        for (int page = 1; page <= MOST_PAGES; page++) {
+            HttpUrl url = pulls()
+                    .addQueryParameter("state", "open")
+                    .addQueryParameter("page", Integer.toString(page))
+                    .addQueryParameter("limit", Integer.toString(PAGE_SIZE))
+                    .build();
+            List<ForgeAnswer> pulls = http.get(url).items();
+            for (ForgeAnswer pull : pulls) {
+                if (isFrom(pull, headBranch, baseBranch)) {
+                    return Optional.of(pullRequest(pull));
+                }
+            }
+            if (pulls.size() < PAGE_SIZE) {
+                break;
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public PullRequestOutcome.Opened open(PullRequestDraft draft) throws ForgeException {
+        PullRequest opened = pullRequest(http.send("POST", pulls().build(), Map.of(
+                "head", draft.headBranch(),
+                "base", draft.baseBranch(),
+                "title", draft.title(),
+                "body", draft.body())));
+        return new PullRequestOutcome.Opened(opened, autoMerge ? enableAutoMerge(opened) : AutoMerge.off());
+    }
+
+    @Override
+    public PullRequest update(PullRequest existing, PullRequestDraft draft) throws ForgeException {
+        return pullRequest(http.send("PATCH", pulls().addPathSegment(existing.id()).build(),
+                Map.of("title", draft.title(), "body", draft.body())));
+    }
+
+    @Override
+    public void close(PullRequest existing, String comment) throws ForgeException {
+        http.send("PATCH", pulls().addPathSegment(existing.id()).build(), Map.of("state", "closed"));
+        if (comment != null && !comment.isBlank()) {
+            HttpUrl comments = http.url("repos", repository.owner(), repository.name(), "issues", existing.id(), "comments")
+                    .build();
+            http.send("POST", comments, Map.of("body", comment));
+        }
+    }
+
+    /**
+     * Schedules the merge for when the required checks pass (201); with nothing pending Gitea
+     * merges at once (200). Either way the controller's work is done.
+     */
+    private AutoMerge enableAutoMerge(PullRequest opened) {
+        try {
+            http.send("POST", pulls().addPathSegment(opened.id()).addPathSegment("merge").build(),
+                    Map.of("Do", "merge", "merge_when_checks_succeed", true));
+            return AutoMerge.enabled();
+        } catch (ForgeException e) {
+            return AutoMerge.refused(e.getMessage());
+        }
+    }
+
+    /** Same branches, and the head in this repository rather than a fork with a branch of the same name. */
+    private static boolean isFrom(ForgeAnswer pull, String headBranch, String baseBranch) {
+        return headBranch.equals(pull.optionalText("head", "ref"))
+                && baseBranch.equals(pull.optionalText("base", "ref"))
+                && pull.optionalText("head", "repo_id").equals(pull.optionalText("base", "repo_id"));
+    }
+
+    private HttpUrl.Builder pulls() {
+        return http.url("repos", repository.owner(), repository.name(), "pulls");
+    }
+
+    private static PullRequest pullRequest(ForgeAnswer pull) throws ForgeException {
+        return new PullRequest(pull.text("number"), pull.uri("html_url"), pull.text("head", "ref"),
+                pull.text("title"), pull.optionalText("body"));
+    }
+}

@@ -1,0 +1,71 @@
+package dev.burstgitops.gitops.forge;
+
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps exactly one open pull request per policy branch: {@link #ensure} opens or updates it,
+ * {@link #withdraw} closes it once the base branch already holds what it proposed.
+ */
+public final class PullRequestSync {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PullRequestSync.class);
+
+    private final PullRequestProvider provider;
+
+    public PullRequestSync(PullRequestProvider provider) {
+        this.provider = Objects.requireNonNull(provider, "provider");
+    }
+
+    /** Find, then open when none is open, or update when the text differs; no write when it is the same. */
+    public PullRequestOutcome ensure(PullRequestDraft draft) throws ForgeException {
+        Optional<PullRequest> open = provider.findOpen(draft.headBranch(), draft.baseBranch());
+        if (open.isEmpty()) {
+            try {
+                PullRequestOutcome.Opened opened = provider.open(draft);
+                LOG.info("opened pull request {} from {}", opened.pullRequest().webUrl(), draft.headBranch());
+                if (opened.autoMerge() instanceof AutoMerge.Refused refused) {
+                    LOG.warn("auto-merge refused, pull request {} waits for a person: {}",
+                            opened.pullRequest().webUrl(), refused.reason());
+                }
+                return opened;
+            } catch (ForgeException failure) {
+                // Another replica, or an earlier pass whose answer was lost, opened it after our look.
+                open = findAgainAfter(failure, draft);
+            }
+        }
+        PullRequest existing = open.get();
+        if (draft.sameTextAs(existing)) {
+            LOG.debug("pull request {} already says it", existing.webUrl());
+            return new PullRequestOutcome.Unchanged(existing);
+        }
+        PullRequest updated = provider.update(existing, draft);
+        LOG.info("updated pull request {} to \"{}\"", updated.webUrl(), updated.title());
+        return new PullRequestOutcome.Updated(updated);
+    }
+
+    /** Find, then close with {@code comment}; nothing open is a normal result. */
+    public PullRequestOutcome withdraw(String headBranch, String baseBranch, String comment) throws ForgeException {
+        Optional<PullRequest> open = provider.findOpen(headBranch, baseBranch);
+        if (open.isEmpty()) {
+            return PullRequestOutcome.NothingOpen.INSTANCE;
+        }
+        provider.close(open.get(), comment);
+        LOG.info("closed pull request {}: {}", open.get().webUrl(), comment);
+        return new PullRequestOutcome.Closed(open.get());
+    }
+
+    private Optional<PullRequest> findAgainAfter(ForgeException failure, PullRequestDraft draft) throws ForgeException {
+        if (failure.kind() != ForgeException.Kind.ALREADY_EXISTS) {
+            throw failure;
+        }
+        Optional<PullRequest> open = provider.findOpen(draft.headBranch(), draft.baseBranch());
+        if (open.isEmpty()) {
+            // It exists but cannot be found (e.g. opened from a fork branch of the same name): say so.
+            throw failure;
+        }
+        return open;
+    }
+}
