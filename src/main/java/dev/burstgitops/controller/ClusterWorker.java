@@ -79,14 +79,13 @@ final class ClusterWorker implements AutoCloseable {
         }
     }
 
+    /** A synced pass is logged by the applier itself; here only what stopped a pass. */
     private static void log(ClusterPassResult result) {
         if (result instanceof ClusterPassResult.RenderFailed failed) {
             failed.problems().forEach(problem -> LOG.error("{}", problem));
         }
-        if (result.failed()) {
+        if (!(result instanceof ClusterPassResult.Synced)) {
             LOG.warn("{}", result.summary());
-        } else {
-            LOG.info("{}", result.summary());
         }
     }
 

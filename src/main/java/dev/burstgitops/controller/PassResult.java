@@ -9,8 +9,10 @@ import java.util.Optional;
  * weights, the commit that recorded it.
  *
  * @param attempts how many fetch-decide-push rounds it took (more than one after a rejected push)
+ * @param override the override file holding the policy, when one is in force
  */
-public record PassResult(String policy, Decision decision, Optional<String> commit, int attempts) {
+public record PassResult(String policy, Decision decision, Optional<String> commit, int attempts,
+                         Optional<String> override) {
 
     public boolean queryFailed() {
         return decision.observed() instanceof Observation.QueryFailed;

@@ -1,6 +1,7 @@
 package dev.burstgitops.controller;
 
 import dev.burstgitops.config.PolicyConfig;
+import dev.burstgitops.decision.Hold;
 import dev.burstgitops.decision.HysteresisDecider;
 import dev.burstgitops.decision.Observation;
 import dev.burstgitops.decision.Streak;
@@ -80,7 +81,9 @@ public final class PolicyPass {
         Optional<String> commit = published instanceof PublishResult.Published p ? Optional.of(p.commitId())
                 : Optional.empty();
         int attempts = published instanceof PublishResult.Published p ? p.attempts() : 1;
-        return new PassResult(policy.name(), verdict.get().decision(), commit, attempts);
+        Optional<String> override = state.get().situation().hold().filter(hold -> hold.inForceAt(now))
+                .map(Hold::source);
+        return new PassResult(policy.name(), verdict.get().decision(), commit, attempts, override);
     }
 
     private Observation observe() {

@@ -1,0 +1,96 @@
+package dev.burstgitops.controller;
+
+import dev.burstgitops.config.BurstGitopsConfig;
+import dev.burstgitops.config.ConfigException;
+import dev.burstgitops.gitops.JGitWorkspace;
+import dev.burstgitops.metrics.MetricsSource;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running controller: the burst loop and the sync loop, each with its own working copy,
+ * wired so that the burst loop's own commit is synced at once instead of at the next poll.
+ * Listeners for status, metrics and health attach through {@link #burstLoop()} and
+ * {@link #syncLoop()} before {@link #start()}.
+ */
+public final class Controller implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Controller.class);
+
+    private final BurstGitopsConfig config;
+    private final JGitWorkspace burstWorkspace;
+    private final JGitWorkspace syncWorkspace;
+    private final BurstLoop loop;
+    private final BurstScheduler scheduler = new BurstScheduler();
+    private final SyncLoop sync;
+    private final List<ClusterSync> clusters;
+    private final ControllerStatus status;
+
+    private Controller(BurstGitopsConfig config, MetricsSource metrics, Clock clock) throws ConfigException {
+        this.config = config;
+        this.status = new ControllerStatus(clock);
+        this.burstWorkspace = Adapters.workspace(config, clock);
+        this.syncWorkspace = Adapters.syncWorkspace(config, clock);
+        this.loop = BurstLoop.create(config, metrics, burstWorkspace, clock);
+        this.clusters = ClusterSyncs.connect(config, Optional.empty());
+        this.sync = new SyncLoop(syncWorkspace, clusters, config.git().pollInterval(), config.sync().interval(), clock);
+        scheduler.onPass(status::recordPass);
+        scheduler.onFailure(status::recordPassFailure);
+        sync.onClusterPass(status::recordClusterPass);
+        // The burst loop's own commit reaches the clusters now, not at the next poll.
+        scheduler.onPass(result -> result.commit().ifPresent(commit -> sync.trigger("burst loop commit " + commit)));
+    }
+
+    /** Builds the controller; nothing runs until {@link #start()}. */
+    public static Controller create(BurstGitopsConfig config, MetricsSource metrics, Clock clock)
+            throws ConfigException {
+        return new Controller(config, metrics, clock);
+    }
+
+    /** Builds the controller with the configured Prometheus. */
+    public static Controller create(BurstGitopsConfig config, Clock clock) throws ConfigException {
+        MetricsSource metrics = config.policies().isEmpty() ? promql -> {
+            throw new IllegalStateException("no policies");
+        } : Adapters.prometheus(config);
+        return new Controller(config, metrics, clock);
+    }
+
+    public void start() {
+        LOG.info("starting: {} polic{}, {} cluster{}", config.policies().size(),
+                config.policies().size() == 1 ? "y" : "ies", clusters.size(), clusters.size() == 1 ? "" : "s");
+        scheduler.start(loop, config.policies());
+        sync.start();
+    }
+
+    public BurstScheduler burstLoop() {
+        return scheduler;
+    }
+
+    public SyncLoop syncLoop() {
+        return sync;
+    }
+
+    public ControllerStatus status() {
+        return status;
+    }
+
+    /** Stops both loops, letting an in-flight commit or apply finish, then releases the clients. */
+    @Override
+    public void close() {
+        scheduler.close();
+        sync.close();
+        for (ClusterSync cluster : clusters) {
+            try {
+                cluster.close();
+            } catch (Exception e) {
+                LOG.warn("closing the client of {}: {}", cluster.name(), e.toString());
+            }
+        }
+        burstWorkspace.close();
+        syncWorkspace.close();
+        LOG.info("stopped");
+    }
+}
