@@ -1,0 +1,22 @@
+package dev.burstgitops.server;
+
+import java.util.List;
+
+/**
+ * The answer of {@code /healthz}. With no loop registered yet the process is healthy: the
+ * server starts before the loops, and a slow start is for {@code /readyz} to show.
+ */
+public record HealthReport(List<LoopStatus> loops) {
+
+    public HealthReport {
+        loops = List.copyOf(loops);
+    }
+
+    public boolean healthy() {
+        return loops.stream().noneMatch(LoopStatus::stalled);
+    }
+
+    public List<String> stalledLoops() {
+        return loops.stream().filter(LoopStatus::stalled).map(LoopStatus::name).toList();
+    }
+}

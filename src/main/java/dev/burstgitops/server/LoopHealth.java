@@ -1,0 +1,72 @@
+package dev.burstgitops.server;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Liveness that means the loops are turning. Each loop registers with the longest silence it
+ * may keep and reports {@link #progressed} after every pass, a handled failure included:
+ * Prometheus or Git being down is not a reason to restart the pod, a wedged thread is.
+ * Time comes from the injected clock only.
+ */
+public final class LoopHealth {
+
+    static final Duration MINIMUM_LIMIT = Duration.ofSeconds(30);
+
+    private final Clock clock;
+    private final Map<String, Progress> loops = new ConcurrentHashMap<>();
+
+    public LoopHealth(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * The silence to allow a loop that passes every {@code interval}: three missed passes, and
+     * never under 30 s so a 1 s loop is not killed by one long GC pause or a slow push.
+     */
+    public static Duration limitFor(Duration interval) {
+        Duration threeMissed = interval.multipliedBy(3);
+        return threeMissed.compareTo(MINIMUM_LIMIT) < 0 ? MINIMUM_LIMIT : threeMissed;
+    }
+
+    /** Starts watching a loop; registering counts as progress, so its first pass has a full limit. */
+    public void register(String loop, Duration limit) {
+        if (limit.isNegative() || limit.isZero()) {
+            throw new IllegalArgumentException("limit for loop " + loop + " must be positive: " + limit);
+        }
+        loops.put(loop, new Progress(limit, clock.instant()));
+    }
+
+    /** The loop finished a pass, whatever its outcome. */
+    public void progressed(String loop) {
+        Instant now = clock.instant();
+        Progress updated = loops.computeIfPresent(loop, (name, progress) -> new Progress(progress.limit(), now));
+        if (updated == null) {
+            // A loop that reports without registering would never be watched: a wiring bug.
+            throw new IllegalStateException("loop " + loop + " reported progress but was never registered");
+        }
+    }
+
+    /** Every registered loop, stalled ones first, as of now. */
+    public HealthReport check() {
+        Instant now = clock.instant();
+        List<LoopStatus> statuses = loops.entrySet().stream()
+                .map(entry -> entry.getValue().statusAt(entry.getKey(), now))
+                .sorted(Comparator.comparing(LoopStatus::stalled).reversed().thenComparing(LoopStatus::name))
+                .toList();
+        return new HealthReport(statuses);
+    }
+
+    private record Progress(Duration limit, Instant last) {
+        LoopStatus statusAt(String name, Instant now) {
+            Duration silent = Duration.between(last, now);
+            return new LoopStatus(name, silent.compareTo(limit) > 0, last, limit, silent);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package dev.burstgitops.server;
+
+import com.sun.net.httpserver.Headers;
+import dev.burstgitops.config.Secret;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Checks a delivery against the shared secret, the two ways forges sign them: GitHub and Gitea
+ * send {@code X-Hub-Signature-256: sha256=<hex HMAC-SHA256 of the raw body>}, GitLab sends the
+ * secret itself as {@code X-Gitlab-Token}. When a signature header is present it alone decides,
+ * so a request cannot fall back to the weaker token form. Comparisons are constant-time.
+ */
+final class WebhookAuthenticator {
+
+    static final String SIGNATURE_HEADER = "X-Hub-Signature-256";
+    static final String GITLAB_TOKEN_HEADER = "X-Gitlab-Token";
+    private static final String SIGNATURE_PREFIX = "sha256=";
+    private static final String HMAC = "HmacSHA256";
+
+    private final SecretKeySpec key;
+    private final byte[] secretDigest;
+
+    WebhookAuthenticator(Secret secret) {
+        byte[] secretBytes = secret.reveal().getBytes(StandardCharsets.UTF_8);
+        if (secretBytes.length == 0) {
+            throw new IllegalArgumentException("webhook secret from " + secret.origin() + " is empty");
+        }
+        this.key = new SecretKeySpec(secretBytes, HMAC);
+        this.secretDigest = sha256(secretBytes);
+    }
+
+    WebhookVerdict verify(Headers headers, byte[] body) {
+        String signature = headers.getFirst(SIGNATURE_HEADER);
+        if (signature != null) {
+            return verifySignature(signature.trim(), body);
+        }
+        String token = headers.getFirst(GITLAB_TOKEN_HEADER);
+        if (token != null) {
+            return verifyToken(token);
+        }
+        return new WebhookVerdict.Rejected("no " + SIGNATURE_HEADER + " or " + GITLAB_TOKEN_HEADER + " header");
+    }
+
+    private WebhookVerdict verifySignature(String signature, byte[] body) {
+        if (!signature.startsWith(SIGNATURE_PREFIX)) {
+            return new WebhookVerdict.Rejected(SIGNATURE_HEADER + " does not start with " + SIGNATURE_PREFIX);
+        }
+        byte[] claimed;
+        try {
+            claimed = HexFormat.of().parseHex(signature.substring(SIGNATURE_PREFIX.length()));
+        } catch (IllegalArgumentException e) {
+            return new WebhookVerdict.Rejected(SIGNATURE_HEADER + " is not hexadecimal");
+        }
+        return MessageDigest.isEqual(hmac(body), claimed)
+                ? new WebhookVerdict.Accepted("hmac-sha256")
+                : new WebhookVerdict.Rejected(SIGNATURE_HEADER + " does not match the body");
+    }
+
+    private WebhookVerdict verifyToken(String token) {
+        // Comparing digests, not the strings, keeps even the secret's length out of the timing.
+        return MessageDigest.isEqual(secretDigest, sha256(token.getBytes(StandardCharsets.UTF_8)))
+                ? new WebhookVerdict.Accepted("gitlab-token")
+                : new WebhookVerdict.Rejected(GITLAB_TOKEN_HEADER + " does not match");
+    }
+
+    private byte[] hmac(byte[] body) {
+        try {
+            Mac mac = Mac.getInstance(HMAC);
+            mac.init(key);
+            return mac.doFinal(body);
+        } catch (GeneralSecurityException e) {
+            // Every Java runtime must provide HmacSHA256; reaching this is a broken JDK.
+            throw new IllegalStateException(HMAC + " unavailable", e);
+        }
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("SHA-256 unavailable", e);
+        }
+    }
+}

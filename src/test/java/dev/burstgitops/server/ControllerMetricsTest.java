@@ -1,0 +1,97 @@
+package dev.burstgitops.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.burstgitops.decision.Mode;
+import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** What the loops record, as the scraped text shows it. */
+class ControllerMetricsTest {
+
+    private final ControllerMetrics metrics = new ControllerMetrics();
+
+    @Test
+    void theModeGaugeIsOneForTheCurrentModeAndZeroForTheOthers() throws IOException {
+        metrics.mode("worker", Mode.NATURAL);
+        metrics.mode("worker", Mode.BURST);
+
+        assertThat(samples()).contains(
+                "burst_gitops_mode{mode=\"burst\",policy=\"worker\"} 1.0",
+                "burst_gitops_mode{mode=\"natural\",policy=\"worker\"} 0.0",
+                "burst_gitops_mode{mode=\"unknown\",policy=\"worker\"} 0.0");
+    }
+
+    @Test
+    void decisionsCountPerPolicyAndTransition() throws IOException {
+        metrics.decided("worker", Mode.NATURAL, Mode.BURST);
+        metrics.decided("worker", Mode.BURST, Mode.NATURAL);
+        metrics.decided("worker", Mode.NATURAL, Mode.BURST);
+
+        assertThat(samples()).contains(
+                "burst_gitops_decisions_total{from=\"natural\",policy=\"worker\",to=\"burst\"} 2.0",
+                "burst_gitops_decisions_total{from=\"burst\",policy=\"worker\",to=\"natural\"} 1.0");
+    }
+
+    @Test
+    void aDeclaredPolicyAndClusterStartEveryCounterAtZero() throws IOException {
+        metrics.declarePolicy("worker");
+        metrics.declareCluster("burst");
+
+        assertThat(samples()).contains(
+                "burst_gitops_commits_total{policy=\"worker\"} 0.0",
+                "burst_gitops_push_retries_total{policy=\"worker\"} 0.0",
+                "burst_gitops_push_failures_total{policy=\"worker\"} 0.0",
+                "burst_gitops_query_failures_total{policy=\"worker\"} 0.0",
+                "burst_gitops_sync_objects_total{action=\"applied\",cluster=\"burst\"} 0.0",
+                "burst_gitops_sync_objects_total{action=\"pruned\",cluster=\"burst\"} 0.0",
+                "burst_gitops_sync_objects_total{action=\"failed\",cluster=\"burst\"} 0.0",
+                "burst_gitops_sync_objects_total{action=\"unchanged\",cluster=\"burst\"} 0.0",
+                "burst_gitops_drift_corrections_total{cluster=\"burst\"} 0.0");
+    }
+
+    @Test
+    void aSyncPassRecordsItsDurationInSecondsItsObjectsAndItsSuccessTime() throws IOException {
+        metrics.syncPassTook("primary", Duration.ofMillis(140));
+        metrics.syncObjects("primary", SyncAction.APPLIED, 2);
+        metrics.syncObjects("primary", SyncAction.UNCHANGED, 40);
+        metrics.driftCorrected("primary", 1);
+        metrics.syncSucceeded("primary", Instant.parse("2026-01-10T08:00:00.250Z"));
+
+        assertThat(samples()).contains(
+                "burst_gitops_sync_pass_duration_seconds_bucket{cluster=\"primary\",le=\"0.1\"} 0",
+                "burst_gitops_sync_pass_duration_seconds_bucket{cluster=\"primary\",le=\"0.25\"} 1",
+                "burst_gitops_sync_pass_duration_seconds_count{cluster=\"primary\"} 1",
+                "burst_gitops_sync_pass_duration_seconds_sum{cluster=\"primary\"} 0.14",
+                "burst_gitops_sync_objects_total{action=\"applied\",cluster=\"primary\"} 2.0",
+                "burst_gitops_sync_objects_total{action=\"unchanged\",cluster=\"primary\"} 40.0",
+                "burst_gitops_drift_corrections_total{cluster=\"primary\"} 1.0",
+                "burst_gitops_sync_last_success_timestamp_seconds{cluster=\"primary\"} 1.76803200025E9");
+    }
+
+    @Test
+    void anObservationWithoutDataIsExportedAsNaN() throws IOException {
+        metrics.observed("worker", Double.NaN);
+
+        assertThat(samples()).contains("burst_gitops_observed_value{policy=\"worker\"} NaN");
+    }
+
+    @Test
+    void aNegativeCountIsAProgrammingErrorNotADecrement() {
+        assertThatThrownBy(() -> metrics.syncObjects("primary", SyncAction.PRUNED, -1))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private List<String> samples() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrometheusTextFormatWriter.create().write(out, metrics.registry().scrape());
+        return out.toString(StandardCharsets.UTF_8).lines().filter(line -> !line.startsWith("#")).toList();
+    }
+}
