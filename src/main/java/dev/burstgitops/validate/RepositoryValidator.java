@@ -37,7 +37,7 @@ public final class RepositoryValidator {
 
         ConfigCheck config = ConfigCheck.run(root, layout.unparsable());
         problems.addAll(config.problems());
-        config.config().ifPresent(c -> problems.addAll(PolicyFileCheck.run(root, c, layout.unparsable())));
+        config.config().ifPresent(c -> problems.addAll(PolicyFileCheck.run(root, c, layout.unparsable(), lines)));
 
         VirtualServiceCheck virtualServices = new VirtualServiceCheck(lines);
         int objects = 0;
