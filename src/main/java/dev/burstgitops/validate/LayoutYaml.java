@@ -15,8 +15,8 @@ import java.util.Set;
  * manifest loader, so that a file is refused here exactly when the renderer would refuse it.
  *
  * @param problems   syntax problems (at the line where the parser gave up) and unreadable files
- * @param objects    the Kubernetes objects the files under {@code apps/} hold, as written
- *                   (the VirtualService check looks at them beside the rendered ones)
+ * @param objects    the Kubernetes objects the layout's files hold, as written (the
+ *                   VirtualService check looks at them beside the rendered ones)
  * @param unparsable files with such a problem; later checks skip them rather than repeat it
  */
 record LayoutYaml(List<ValidationProblem> problems, List<ManifestObject> objects, Set<String> unparsable) {
@@ -41,10 +41,13 @@ record LayoutYaml(List<ValidationProblem> problems, List<ManifestObject> objects
                     unparsable.add(file);
                 }
             }
-            if (file.startsWith("apps/")) {
-                objects.addAll(loaded.objects());
-            }
+            objects.addAll(loaded.objects());
         }
         return new LayoutYaml(problems, objects, unparsable);
+    }
+
+    /** The objects of files under {@code apps/}: what clusters are built from, rendered by one yet or not. */
+    List<ManifestObject> appsObjects() {
+        return objects.stream().filter(object -> object.source().file().startsWith("apps/")).toList();
     }
 }

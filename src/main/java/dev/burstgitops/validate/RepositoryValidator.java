@@ -48,7 +48,7 @@ public final class RepositoryValidator {
             problems.addAll(virtualServices.run(rendered.objects()));
             objects += rendered.objects().size();
         }
-        problems.addAll(virtualServices.run(layout.objects()));
+        problems.addAll(virtualServices.run(layout.appsObjects(), layout.objects()));
 
         problems.addAll(new OverrideCheck(clock.instant(), lines).run(root, config, layout.unparsable()));
         return ValidationReport.of(problems, clusters.size(), objects, config.policyCount());

@@ -13,8 +13,9 @@ import java.util.stream.Collectors;
  * by a DestinationRule among the same objects (else Istio answers 503 for that share of the
  * traffic: the classic burst-split outage).
  *
- * <p>The set is one cluster's render, or the files under {@code apps/}: a DestinationRule in
- * another cluster's render does not make a subset exist in this one.
+ * <p>The set is one cluster's render: a DestinationRule in another cluster's render does not
+ * make a subset exist in this one. Files under {@code apps/} that no cluster renders yet are
+ * checked against every DestinationRule in the repository's layout.
  */
 final class VirtualServiceCheck {
 
@@ -26,8 +27,14 @@ final class VirtualServiceCheck {
         this.lines = lines;
     }
 
+    /** Checks the VirtualServices among {@code objects} against the DestinationRules among them. */
     List<ValidationProblem> run(List<ManifestObject> objects) {
-        DestinationRules rules = DestinationRules.among(objects);
+        return run(objects, objects);
+    }
+
+    /** Checks the VirtualServices among {@code objects} against the DestinationRules among {@code rulesFrom}. */
+    List<ValidationProblem> run(List<ManifestObject> objects, List<ManifestObject> rulesFrom) {
+        DestinationRules rules = DestinationRules.among(rulesFrom);
         List<ValidationProblem> problems = new ArrayList<>();
         for (ManifestObject object : objects) {
             if (IstioObjects.isIstio(object, "VirtualService")) {

@@ -107,4 +107,29 @@ class FixtureRepositoriesTest {
 
         assertThat(validate(repository)).containsExactly("validate: ok (2 clusters, 8 objects, 0 policies)");
     }
+
+    @Test
+    void aVirtualServiceNoClusterRendersYetIsCheckedAgainstTheDestinationRulesOfTheRepository() throws IOException {
+        good(repository);
+        Files.createDirectories(repository.resolve("apps/canary"));
+        Files.writeString(repository.resolve("apps/canary/virtualservice.yaml"), """
+                apiVersion: networking.istio.io/v1
+                kind: VirtualService
+                metadata:
+                  name: worker-canary
+                spec:
+                  hosts: [worker-service]
+                  http:
+                    - route:
+                        - destination: { host: worker-service, subset: primary }
+                          weight: 95
+                        - destination: { host: worker-service, subset: canary }
+                          weight: 5
+                """);
+
+        assertThat(validate(repository)).containsExactly(
+                "apps/canary/virtualservice.yaml:11: VirtualService worker-canary: subset 'canary' of host worker-service"
+                        + " is not defined by any DestinationRule (worker-destination-rule defines primary, burst)",
+                "validate: 1 problem in 1 file");
+    }
 }
