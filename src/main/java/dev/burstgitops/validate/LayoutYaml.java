@@ -1,0 +1,53 @@
+package dev.burstgitops.validate;
+
+import dev.burstgitops.manifest.ManifestLoader;
+import dev.burstgitops.manifest.ManifestObject;
+import dev.burstgitops.manifest.RenderProblem;
+import dev.burstgitops.manifest.RenderResult;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Check 1: every YAML file of the layout parses, every document of it. Parsed with the
+ * manifest loader, so that a file is refused here exactly when the renderer would refuse it.
+ *
+ * @param problems   syntax problems (at the line where the parser gave up) and unreadable files
+ * @param objects    the Kubernetes objects the layout's files hold, as written (the
+ *                   VirtualService check looks at them beside the rendered ones)
+ * @param unparsable files with such a problem; later checks skip them rather than repeat it
+ */
+record LayoutYaml(List<ValidationProblem> problems, List<ManifestObject> objects, Set<String> unparsable) {
+
+    /**
+     * How the manifest loader words a well-formed document that is no Kubernetes object. Those
+     * are not problems here: a kustomization or burst-gitops.yaml is valid YAML but no object,
+     * and whether a deployed object is complete is the render's business.
+     */
+    private static final List<String> NOT_AN_OBJECT = List.of("document is not a mapping", "object has no ");
+
+    static LayoutYaml read(Path root) {
+        ManifestLoader loader = new ManifestLoader();
+        List<ValidationProblem> problems = new ArrayList<>();
+        List<ManifestObject> objects = new ArrayList<>();
+        Set<String> unparsable = new LinkedHashSet<>();
+        for (String file : LayoutFiles.yamlFiles(root)) {
+            RenderResult loaded = loader.load(root, file);
+            for (RenderProblem problem : loaded.problems()) {
+                if (NOT_AN_OBJECT.stream().noneMatch(problem.message()::startsWith)) {
+                    problems.add(ValidationProblem.of(problem));
+                    unparsable.add(file);
+                }
+            }
+            objects.addAll(loaded.objects());
+        }
+        return new LayoutYaml(problems, objects, unparsable);
+    }
+
+    /** The objects of files under {@code apps/}: what clusters are built from, rendered by one yet or not. */
+    List<ManifestObject> appsObjects() {
+        return objects.stream().filter(object -> object.source().file().startsWith("apps/")).toList();
+    }
+}

@@ -1,0 +1,65 @@
+package dev.burstgitops.validate;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Checks a repository checkout without any cluster: the check a pull request runs in CI. It
+ * reads files and nothing else, reports every problem rather than stopping at the first, and
+ * renders each cluster exactly as the sync loop will, so that what passes here applies there.
+ *
+ * <p>The checks, in order: the layout's YAML parses; burst-gitops.yaml is valid and its
+ * policies' VirtualServices exist; each cluster renders under its policy; VirtualService
+ * weights and subsets hold together; overrides are valid, current and for a known policy.
+ */
+public final class RepositoryValidator {
+
+    private final Clock clock;
+
+    /** @param clock the time overrides are checked against */
+    public RepositoryValidator(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** @param repository an existing directory: the root of the checkout */
+    public ValidationReport validate(Path repository) {
+        Path root = realPath(repository);
+        List<ValidationProblem> problems = new ArrayList<>();
+        DocumentLines lines = new DocumentLines(root);
+
+        LayoutYaml layout = LayoutYaml.read(root);
+        problems.addAll(layout.problems());
+
+        ConfigCheck config = ConfigCheck.run(root, layout.unparsable());
+        problems.addAll(config.problems());
+        config.config().ifPresent(c -> problems.addAll(PolicyFileCheck.run(root, c, layout.unparsable(), lines)));
+
+        VirtualServiceCheck virtualServices = new VirtualServiceCheck(lines);
+        int objects = 0;
+        List<ClusterTarget> clusters = ClusterTarget.of(root, config.config());
+        for (ClusterTarget cluster : clusters) {
+            ClusterRenderCheck rendered = ClusterRenderCheck.run(root, cluster);
+            problems.addAll(rendered.problems());
+            problems.addAll(virtualServices.run(rendered.objects()));
+            objects += rendered.objects().size();
+        }
+        problems.addAll(virtualServices.run(layout.appsObjects(), layout.objects()));
+
+        problems.addAll(new OverrideCheck(clock.instant(), lines).run(root, config, layout.unparsable()));
+        return ValidationReport.of(problems, clusters.size(), objects, config.policyCount());
+    }
+
+    private static Path realPath(Path repository) {
+        try {
+            // Real, so that file names in problems are relative to the same root the renderer uses.
+            return repository.toRealPath();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read repository " + repository, e);
+        }
+    }
+}
