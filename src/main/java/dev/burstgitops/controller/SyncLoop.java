@@ -31,6 +31,7 @@ public final class SyncLoop implements AutoCloseable {
     private final Clock clock;
     private final List<Consumer<ClusterPassResult>> listeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<Exception>> fetchFailureListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<String>> fetchListeners = new CopyOnWriteArrayList<>();
     private final List<ClusterWorker> workers = new ArrayList<>();
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "sync-git");
@@ -62,6 +63,11 @@ public final class SyncLoop implements AutoCloseable {
         fetchFailureListeners.add(listener);
     }
 
+    /** Told after every successful fetch, with the head it found. */
+    public void onFetch(Consumer<String> listener) {
+        fetchListeners.add(listener);
+    }
+
     public void start() {
         long tick = Math.max(100, Math.min(pollInterval.toMillis(), resyncInterval.toMillis()));
         triggered.set(true);
@@ -88,6 +94,8 @@ public final class SyncLoop implements AutoCloseable {
             if (fetchDue) {
                 head = workspace.refresh();
                 lastFetch = clock.instant();
+                String fetched = head;
+                fetchListeners.forEach(listener -> listener.accept(fetched));
             }
             if (head == null) {
                 return;

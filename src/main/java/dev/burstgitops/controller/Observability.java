@@ -1,0 +1,136 @@
+package dev.burstgitops.controller;
+
+import dev.burstgitops.config.BurstGitopsConfig;
+import dev.burstgitops.config.ClusterConfig;
+import dev.burstgitops.config.PolicyConfig;
+import dev.burstgitops.decision.Decision;
+import dev.burstgitops.decision.Observation;
+import dev.burstgitops.gitops.GitException;
+import dev.burstgitops.server.ControllerMetrics;
+import dev.burstgitops.server.SyncAction;
+import dev.burstgitops.server.LoopHealth;
+import dev.burstgitops.server.Readiness;
+import dev.burstgitops.sync.SyncReport;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * Connects the loops' outcomes to what operators watch: Prometheus metrics, liveness (a loop
+ * that stops turning fails {@code /healthz}) and readiness (config loaded, first fetch, first
+ * pass of each loop).
+ */
+public final class Observability {
+
+    static final String CONFIG_LOADED = "config loaded";
+    static final String FIRST_FETCH = "first fetch";
+    static final String FIRST_BURST_PASS = "first burst pass";
+    static final String FIRST_SYNC_PASS = "first sync pass";
+    /** A failing pass backs off up to a minute; liveness must allow for that. */
+    private static final Duration LEAST_LIMIT = Duration.ofMinutes(2);
+
+    private final ControllerMetrics metrics = new ControllerMetrics();
+    private final LoopHealth health;
+    private final Readiness readiness = new Readiness(CONFIG_LOADED);
+
+    public Observability(Clock clock) {
+        this.health = new LoopHealth(clock);
+    }
+
+    public ControllerMetrics metrics() {
+        return metrics;
+    }
+
+    public LoopHealth health() {
+        return health;
+    }
+
+    public Readiness readiness() {
+        return readiness;
+    }
+
+    /** Registers every loop and attaches to the controller's listeners; call before start. */
+    public void attach(BurstGitopsConfig config, Controller controller) {
+        readiness.done(CONFIG_LOADED);
+        for (PolicyConfig policy : config.policies()) {
+            metrics.declarePolicy(policy.name());
+            health.register(burstLoop(policy.name()), limit(policy.interval()));
+            readiness.require(FIRST_BURST_PASS);
+        }
+        health.register("sync/fetch", limit(config.git().pollInterval()));
+        readiness.require(FIRST_FETCH);
+        for (ClusterConfig cluster : config.clusters()) {
+            metrics.declareCluster(cluster.name());
+            health.register(syncLoop(cluster.name()), limit(config.sync().interval()));
+            readiness.require(FIRST_SYNC_PASS);
+        }
+        controller.burstLoop().onPass(this::recordPass);
+        controller.burstLoop().onFailure(this::recordPassFailure);
+        controller.syncLoop().onFetch(head -> {
+            health.progressed("sync/fetch");
+            readiness.done(FIRST_FETCH);
+        });
+        controller.syncLoop().onFetchFailure(e -> health.progressed("sync/fetch"));
+        controller.syncLoop().onClusterPass(this::recordClusterPass);
+    }
+
+    private void recordPass(PassResult result) {
+        String policy = result.policy();
+        Decision decision = result.decision();
+        if (decision.observed() instanceof Observation.Rate rate) {
+            metrics.observed(policy, rate.perSecond());
+        }
+        if (result.queryFailed()) {
+            metrics.queryFailed(policy);
+        }
+        metrics.mode(policy, decision.to());
+        if (decision instanceof Decision.Change change) {
+            metrics.decided(policy, change.from(), change.to());
+        }
+        result.commit().ifPresent(commit -> metrics.committed(policy));
+        for (int retry = 1; retry < result.attempts(); retry++) {
+            metrics.pushRetried(policy);
+        }
+        health.progressed(burstLoop(policy));
+        readiness.done(FIRST_BURST_PASS);
+    }
+
+    private void recordPassFailure(String policy, Exception cause) {
+        if (cause instanceof GitException) {
+            metrics.pushFailed(policy);
+        }
+        health.progressed(burstLoop(policy));
+    }
+
+    private void recordClusterPass(ClusterPassResult result) {
+        String cluster = result.cluster();
+        if (result instanceof ClusterPassResult.Synced synced) {
+            SyncReport report = synced.report();
+            metrics.syncPassTook(cluster, report.duration());
+            metrics.syncObjects(cluster, SyncAction.APPLIED, (int) (report.created() + report.configured()));
+            metrics.syncObjects(cluster, SyncAction.UNCHANGED, (int) report.unchanged());
+            metrics.syncObjects(cluster, SyncAction.PRUNED, (int) report.pruned());
+            metrics.syncObjects(cluster, SyncAction.FAILED, (int) report.failed());
+            if (report.driftDetected()) {
+                metrics.driftCorrected(cluster, (int) report.configured());
+            }
+            if (!result.failed()) {
+                metrics.syncSucceeded(cluster, java.time.Instant.now());
+            }
+        }
+        health.progressed(syncLoop(cluster));
+        readiness.done(FIRST_SYNC_PASS);
+    }
+
+    private static Duration limit(Duration interval) {
+        Duration limit = LoopHealth.limitFor(interval);
+        return limit.compareTo(LEAST_LIMIT) < 0 ? LEAST_LIMIT : limit;
+    }
+
+    private static String burstLoop(String policy) {
+        return "burst/" + policy;
+    }
+
+    private static String syncLoop(String cluster) {
+        return "sync/" + cluster;
+    }
+}

@@ -1,0 +1,177 @@
+package dev.burstgitops.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.burstgitops.testing.GitHttpServer;
+import dev.burstgitops.testing.KubeFixture;
+import dev.burstgitops.testing.PrometheusCounterSeries;
+import dev.burstgitops.testing.PrometheusServer;
+import dev.burstgitops.testing.RepositoryFiles;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code run} as a real process: the real Prometheus at 20 req/s, a smart-HTTP remote with a
+ * token, two in-memory API servers; the HTTP surface answers, the webhook triggers a sync, no
+ * secret reaches the logs, and SIGTERM ends it with exit code 0.
+ */
+class RunCommandTest {
+
+    private static final String WEBHOOK_SECRET = "webhook-secret-4711";
+
+    @TempDir
+    Path dir;
+
+    private PrometheusServer prometheus;
+    private GitHttpServer git;
+    private KubeFixture primary;
+    private KubeFixture burst;
+    private Process process;
+    private final OkHttpClient http = new OkHttpClient();
+
+    @BeforeEach
+    void setUp() throws Exception {
+        prometheus = PrometheusServer.start(List.of(PrometheusCounterSeries.referenceWorker(20)));
+        git = GitHttpServer.start(dir.resolve("http"));
+        git.createRepository("fleet.git", RepositoryFiles.of("apps", "clusters"));
+        primary = KubeFixture.start("primary", dir);
+        burst = KubeFixture.start("burst", dir);
+        Files.writeString(dir.resolve("token"), git.token().reveal());
+        Files.writeString(dir.resolve("webhook"), WEBHOOK_SECRET);
+    }
+
+    @AfterEach
+    void tearDown() {
+        if (process != null) {
+            process.destroyForcibly();
+        }
+        primary.close();
+        burst.close();
+        git.close();
+        prometheus.close();
+    }
+
+    @Test
+    void servesItsEndpointsBurstsOnTheMetricAndStopsCleanlyOnSigterm() throws Exception {
+        int port = freePort();
+        process = start(port);
+        String base = "http://127.0.0.1:" + port;
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> get(base + "/readyz").code() == 200);
+        assertThat(get(base + "/healthz").code()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> weights().equals("0 100"));
+        String metrics = get(base + "/metrics").body();
+        assertThat(metrics).contains("burst_gitops_mode{mode=\"burst\",policy=\"worker\"} 1.0")
+                .contains("burst_gitops_commits_total{policy=\"worker\"} 1.0");
+        assertThat(get(base + "/status").body()).contains("\"worker\"").contains("\"mode\":\"burst\"");
+
+        byte[] body = "{\"ref\":\"refs/heads/main\"}".getBytes(StandardCharsets.UTF_8);
+        assertThat(post(base + "/hooks/git", body, "sha256=" + hmac(body)).code()).isEqualTo(202);
+        assertThat(post(base + "/hooks/git", body, "sha256=" + "0".repeat(64)).code()).isEqualTo(401);
+
+        process.destroy();
+
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).isZero();
+        String logs = Files.readString(dir.resolve("run.log"));
+        assertThat(logs).contains("worker: burst at 20 req/s, committed").contains("stopped")
+                .doesNotContain(git.token().reveal()).doesNotContain(WEBHOOK_SECRET)
+                .doesNotContain("certificate-authority-data").doesNotContain("client-key");
+    }
+
+    private Process start(int port) throws Exception {
+        Path config = dir.resolve("burst-gitops.yaml");
+        Files.writeString(config, """
+                git:
+                  url: %s
+                  checkoutDir: checkout
+                  auth: { username: %s, tokenFile: token }
+                  pollInterval: 1h
+                prometheus:
+                  url: %s
+                policies:
+                  - name: worker
+                    query: '%s'
+                    interval: 500ms
+                    enterAbove: 15
+                    exitBelow: 10
+                    virtualService:
+                      file: apps/istio/worker-virtualservice.yaml
+                      name: worker-virtual-service
+                clusters:
+                  - name: primary
+                    path: clusters/primary
+                    kubeconfig: %s
+                    context: primary
+                    allowedClusterScopedKinds: [Namespace, ClusterRole, ClusterRoleBinding]
+                  - name: burst
+                    path: clusters/burst
+                    kubeconfig: %s
+                    context: burst
+                server: { port: %d, webhookSecretFile: webhook }
+                """.formatted(git.url("fleet.git"), git.username(), prometheus.uri(),
+                PrometheusServer.REFERENCE_WORKER_QUERY, primary.kubeconfig(), burst.kubeconfig(), port));
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "run", "--config", config.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("run.log").toFile())
+                .directory(new File(System.getProperty("user.dir")))
+                .start();
+    }
+
+    private String weights() {
+        return primary.kubectl().tryRun("get", "virtualservice", "worker-virtual-service", "-n", "default",
+                "-o", "jsonpath={.spec.http[0].route[*].weight}").stdout().strip();
+    }
+
+    private Answer get(String url) {
+        try (Response response = http.newCall(new Request.Builder().url(url).build()).execute()) {
+            return new Answer(response.code(), response.body().string());
+        } catch (java.io.IOException e) {
+            return new Answer(-1, e.toString());
+        }
+    }
+
+    private Answer post(String url, byte[] body, String signature) throws Exception {
+        Request request = new Request.Builder().url(url).header("X-Hub-Signature-256", signature)
+                .header("X-GitHub-Event", "push").header("X-GitHub-Delivery", "test-1")
+                .post(RequestBody.create(body, MediaType.get("application/json"))).build();
+        try (Response response = http.newCall(request).execute()) {
+            return new Answer(response.code(), response.body().string());
+        }
+    }
+
+    private static String hmac(byte[] body) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(WEBHOOK_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return HexFormat.of().formatHex(mac.doFinal(body));
+    }
+
+    private static int freePort() throws Exception {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private record Answer(int code, String body) {
+    }
+}
