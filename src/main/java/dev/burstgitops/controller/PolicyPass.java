@@ -6,7 +6,7 @@ import dev.burstgitops.decision.HysteresisDecider;
 import dev.burstgitops.decision.Observation;
 import dev.burstgitops.decision.Streak;
 import dev.burstgitops.decision.Verdict;
-import dev.burstgitops.gitops.ChangePublisher;
+import dev.burstgitops.gitops.DecisionPublisher;
 import dev.burstgitops.gitops.GitException;
 import dev.burstgitops.gitops.PublishResult;
 import dev.burstgitops.manifest.ManifestException;
@@ -32,7 +32,7 @@ public final class PolicyPass {
 
     private final PolicyConfig policy;
     private final MetricsSource metrics;
-    private final ChangePublisher publisher;
+    private final DecisionPublisher publisher;
     private final PolicyStateReader stateReader;
     private final DecisionCommitWriter commitWriter;
     private final HysteresisDecider decider;
@@ -40,7 +40,7 @@ public final class PolicyPass {
     private Streak streak = Streak.none();
     private String invalidOverrideReportedAt;
 
-    PolicyPass(PolicyConfig policy, MetricsSource metrics, ChangePublisher publisher, PolicyStateReader stateReader,
+    PolicyPass(PolicyConfig policy, MetricsSource metrics, DecisionPublisher publisher, PolicyStateReader stateReader,
                Clock clock) {
         this.policy = policy;
         this.metrics = metrics;

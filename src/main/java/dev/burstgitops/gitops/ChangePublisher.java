@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * else pushed first, it starts over from refresh, so the caller decides again on their commit
  * instead of overwriting it. Our unpushed commit is simply dropped by the next refresh.
  */
-public final class ChangePublisher {
+public final class ChangePublisher implements DecisionPublisher {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChangePublisher.class);
 
@@ -33,6 +33,7 @@ public final class ChangePublisher {
     }
 
     /** @param change what to edit and commit on each attempt's fresh head; see {@link TreeChange} */
+    @Override
     public <E extends Exception> PublishResult publish(TreeChange<E> change) throws GitException, E {
         String lastRejection = "";
         for (int attempt = 1; attempt <= retry.maxAttempts(); attempt++) {
