@@ -43,14 +43,23 @@ public final class Adapters {
     }
 
     /**
+     * A working copy of its own beside the burst loop's ({@code <checkoutDir><suffix>}), so
+     * that a command never resets the tree a running loop is using, nor waits on its fetch.
+     */
+    public static JGitWorkspace workspace(BurstGitopsConfig config, Clock clock, String suffix)
+            throws ConfigException {
+        GitRemote remote = remote(config);
+        Path dir = remote.checkoutDir().resolveSibling(remote.checkoutDir().getFileName() + suffix);
+        return new JGitWorkspace(new GitRemote(remote.url(), remote.branch(), dir, remote.credentials()),
+                identity(config.git()), clock);
+    }
+
+    /**
      * The sync loop's own working copy, beside the burst loop's: the loops never wait for each
      * other's fetch or push, and a render never sees a tree the other loop is resetting.
      */
     public static JGitWorkspace syncWorkspace(BurstGitopsConfig config, Clock clock) throws ConfigException {
-        GitRemote remote = remote(config);
-        Path dir = remote.checkoutDir().resolveSibling(remote.checkoutDir().getFileName() + "-sync");
-        return new JGitWorkspace(new GitRemote(remote.url(), remote.branch(), dir, remote.credentials()),
-                identity(config.git()), clock);
+        return workspace(config, clock, "-sync");
     }
 
     public static GitRemote remote(BurstGitopsConfig config) throws ConfigException {
