@@ -1,5 +1,7 @@
 package dev.burstgitops.server;
 
+import dev.burstgitops.testing.MutableClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,4 +1,4 @@
-package dev.burstgitops.server;
+package dev.burstgitops.testing;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -9,25 +9,29 @@ import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.LoggerFactory;
 
-/** Every log event of the process at DEBUG and above while open, for leak checks. */
-final class CapturedLogs implements AutoCloseable {
+/** Every log event of the process at DEBUG and above, JGit's included, while open: for leak checks. */
+public final class CapturedLogs implements AutoCloseable {
 
     private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
     private final Level previousLevel = root.getLevel();
+    // logback-test.xml keeps JGit at WARN; a leak check must see its DEBUG lines too.
+    private final Logger jgit = (Logger) LoggerFactory.getLogger("org.eclipse.jgit");
+    private final Level previousJgitLevel = jgit.getLevel();
 
     private CapturedLogs() {
         appender.start();
         root.addAppender(appender);
         root.setLevel(Level.DEBUG);
+        jgit.setLevel(Level.DEBUG);
     }
 
-    static CapturedLogs capture() {
+    public static CapturedLogs capture() {
         return new CapturedLogs();
     }
 
-    /** Each event as level, logger, message, its arguments and any attached exception's messages. */
-    List<String> lines() {
+    /** Each event as level, logger, message and the messages of any attached exception. */
+    public List<String> lines() {
         List<String> lines = new ArrayList<>();
         for (ILoggingEvent event : List.copyOf(appender.list)) {
             StringBuilder line = new StringBuilder()
@@ -41,7 +45,7 @@ final class CapturedLogs implements AutoCloseable {
         return lines;
     }
 
-    List<String> linesAt(Level level) {
+    public List<String> linesAt(Level level) {
         return lines().stream().filter(line -> line.startsWith(level + " ")).toList();
     }
 
@@ -49,5 +53,6 @@ final class CapturedLogs implements AutoCloseable {
     public void close() {
         root.detachAppender(appender);
         root.setLevel(previousLevel);
+        jgit.setLevel(previousJgitLevel);
     }
 }
