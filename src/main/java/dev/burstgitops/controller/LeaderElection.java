@@ -91,6 +91,9 @@ public final class LeaderElection implements AutoCloseable {
     public void close() {
         CompletableFuture<?> running;
         synchronized (this) {
+            if (closed) {
+                return;
+            }
             closed = true;
             running = campaign;
         }

@@ -61,10 +61,10 @@ class LeaderGateTest {
 
     @Test
     void withElectionTheLoopsRunOnlyOnTheLeaderAndMoveToTheOtherReplicaWhenTheLeaderShutsDown() {
-        LeaderGate first = LeaderGate.openWhileLeading(new LeaderElection(client, SHORT_LEASE, "replica-a"));
-        first.whileLeading(() -> events.add("a start"), () -> events.add("a stop"));
-        await().atMost(Duration.ofSeconds(3)).until(first::isOpen);
-        try (LeaderGate second = LeaderGate.openWhileLeading(new LeaderElection(client, SHORT_LEASE, "replica-b"))) {
+        try (LeaderGate first = LeaderGate.openWhileLeading(new LeaderElection(client, SHORT_LEASE, "replica-a"));
+             LeaderGate second = LeaderGate.openWhileLeading(new LeaderElection(client, SHORT_LEASE, "replica-b"))) {
+            first.whileLeading(() -> events.add("a start"), () -> events.add("a stop"));
+            await().atMost(Duration.ofSeconds(3)).until(first::isOpen);
             second.whileLeading(() -> events.add("b start"), () -> events.add("b stop"));
             await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2)).until(() -> !second.isOpen());
 
