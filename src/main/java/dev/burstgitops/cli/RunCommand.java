@@ -5,6 +5,8 @@ import dev.burstgitops.config.ConfigException;
 import dev.burstgitops.config.Secret;
 import dev.burstgitops.config.SecretRef;
 import dev.burstgitops.controller.Controller;
+import dev.burstgitops.controller.LeaderGate;
+import dev.burstgitops.controller.Leadership;
 import dev.burstgitops.controller.Observability;
 import dev.burstgitops.server.ControllerHttpServer;
 import dev.burstgitops.server.ServerInputs;
@@ -14,6 +16,7 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -50,18 +53,36 @@ final class RunCommand implements Callable<Integer> {
             return ConfigOption.report(e, err);
         }
         Observability observability = new Observability(clock);
-        observability.attach(loaded, controller);
         ServerInputs inputs = new ServerInputs(observability.metrics(), observability.health(),
                 observability.readiness(), controller.status()::snapshot,
                 (event, delivery) -> controller.syncLoop().trigger("webhook " + event + " " + delivery));
         CountDownLatch stop = stopOnSignal();
+        AtomicBoolean lostLeadership = new AtomicBoolean();
+        AtomicBoolean stopping = new AtomicBoolean();
         try (ControllerHttpServer server = ControllerHttpServer.start(
-                ServerSettings.of("0.0.0.0", loaded.server().port(), webhookSecret), inputs)) {
-            controller.start();
+                ServerSettings.of("0.0.0.0", loaded.server().port(), webhookSecret), inputs);
+             LeaderGate gate = Leadership.gate(loaded)) {
+            // Loops, and the liveness that watches them, run only while this replica leads.
+            gate.whileLeading(() -> {
+                observability.attach(loaded, controller);
+                controller.start();
+            }, () -> {
+                // Closing the gate on a clean stop runs this too; only a lease lost while running counts.
+                lostLeadership.set(!stopping.get());
+                stop.countDown();
+            });
             stop.await();
+            stopping.set(true);
+        } catch (ConfigException e) {
+            return ConfigOption.report(e, err);
         } finally {
             // Finishes the commit or apply in flight, then releases the clients.
             controller.close();
+        }
+        if (lostLeadership.get()) {
+            // Exit so that the pod restarts clean and campaigns again; a lost lease is not a clean stop.
+            err.println("burst-gitops: lost the leader lease; stopped writing and exiting");
+            return ExitCodes.PROBLEMS;
         }
         return ExitCodes.OK;
     }
