@@ -135,8 +135,9 @@ final class SideBranchPush {
             case UP_TO_DATE:
                 return null;
             case REJECTED_REMOTE_CHANGED:
-                return new SideBranchOutcome.Rejected(branch + " moved since we fetched it at "
-                        + (expected.equals(ObjectId.zeroId()) ? "(absent)" : expected.abbreviate(7).name()) + detail);
+                return new SideBranchOutcome.Rejected(expected.equals(ObjectId.zeroId())
+                        ? branch + " was created by someone else since we fetched" + detail
+                        : branch + " moved since we fetched it at " + expected.abbreviate(7).name() + detail);
             case REJECTED_NONFASTFORWARD:
                 throw refusesForcePush(detail);
             case REJECTED_OTHER_REASON:
