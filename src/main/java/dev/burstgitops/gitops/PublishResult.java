@@ -21,7 +21,11 @@ public sealed interface PublishResult {
      * Pull-request mode: the change waits for review as {@code commitId} on the policy's side
      * branch, on top of the base head; it is <em>not</em> on the base branch, so nothing is
      * deployed until a person (or auto-merge) merges {@code pullRequest}'s pull request.
+     *
+     * @param pushed false when the side branch already proposed exactly this change, as on
+     *               every poll while a pull request waits
      */
-    record Proposed(String commitId, int attempts, PullRequestOutcome pullRequest) implements PublishResult {
+    record Proposed(String commitId, int attempts, boolean pushed, PullRequestOutcome pullRequest)
+            implements PublishResult {
     }
 }

@@ -63,12 +63,15 @@ public final class PullRequestPublisher implements DecisionPublisher {
             SideBranchOutcome outcome;
             try {
                 outcome = proposeOn(baseHead, change);
-            } finally {
-                sideBranch.restore(baseHead);
+            } catch (Throwable failure) {
+                // Only to put the checkout back: the failure itself goes on unchanged.
+                restoreAfter(failure, baseHead);
+                throw failure;
             }
+            sideBranch.restore(baseHead);
             if (outcome instanceof SideBranchOutcome.OnSideBranch proposed) {
                 PullRequestOutcome opened = pullRequest.propose(proposed.commitId(), proposed.message());
-                return new PublishResult.Proposed(proposed.commitId(), attempt, opened);
+                return new PublishResult.Proposed(proposed.commitId(), attempt, proposed.pushed(), opened);
             }
             if (outcome instanceof SideBranchOutcome.BaseHoldsIt) {
                 pullRequest.withdraw(baseHead);
@@ -95,6 +98,14 @@ public final class PullRequestPublisher implements DecisionPublisher {
             return new SideBranchOutcome.BaseHoldsIt();
         }
         return sideBranch.propose(request.get(), baseHead, seen);
+    }
+
+    private void restoreAfter(Throwable failure, String baseHead) {
+        try {
+            sideBranch.restore(baseHead);
+        } catch (GitException | RuntimeException restoreFailure) {
+            failure.addSuppressed(restoreFailure);
+        }
     }
 
     private static void pause(Duration delay) throws GitException {

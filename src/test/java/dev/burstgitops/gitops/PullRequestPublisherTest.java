@@ -107,6 +107,7 @@ class PullRequestPublisherTest {
         assertThat(result).isInstanceOfSatisfying(PublishResult.Proposed.class, proposed -> {
             assertThat(proposed.commitId()).isEqualTo(side.get(0).id());
             assertThat(proposed.attempts()).isEqualTo(1);
+            assertThat(proposed.pushed()).isTrue();
             assertThat(proposed.pullRequest()).isInstanceOf(PullRequestOutcome.Opened.class);
         });
         assertThat(forge.open()).singleElement().satisfies(pull -> {
@@ -132,6 +133,7 @@ class PullRequestPublisherTest {
         assertThat(forge.calls()).hasSize(callsAfterFirst);
         assertThat(second).isInstanceOfSatisfying(PublishResult.Proposed.class, proposed -> {
             assertThat(proposed.commitId()).isEqualTo(((PublishResult.Proposed) first).commitId());
+            assertThat(proposed.pushed()).isFalse();
             assertThat(proposed.pullRequest()).isInstanceOf(PullRequestOutcome.Unchanged.class);
         });
         assertThat(forge.open()).singleElement()
@@ -263,7 +265,7 @@ class PullRequestPublisherTest {
 
         assertThat(attempts).hasValue(2);
         GitLoggedCommit proposal = GitRemotes.log(bare, SIDE).get(0);
-        assertThat(result).isEqualTo(new PublishResult.Proposed(proposal.id(), 2,
+        assertThat(result).isEqualTo(new PublishResult.Proposed(proposal.id(), 2, true,
                 ((PublishResult.Proposed) result).pullRequest()));
         assertThat(proposal.parents()).as("the retry decided on the new base head").containsExactly(theirs[1]);
         assertThat(GitRemotes.log(bare)).extracting(GitLoggedCommit::id).startsWith(theirs[1]).hasSize(2);
@@ -329,7 +331,7 @@ class PullRequestPublisherTest {
         PublishResult retried = publisher.publish(burst("17.2"));
 
         assertThat(GitRemotes.log(bare, SIDE).get(0).id()).isEqualTo(proposal);
-        assertThat(retried).isEqualTo(new PublishResult.Proposed(proposal, 1,
+        assertThat(retried).isEqualTo(new PublishResult.Proposed(proposal, 1, false,
                 ((PublishResult.Proposed) retried).pullRequest()));
         assertThat(forge.open()).hasSize(1);
     }
