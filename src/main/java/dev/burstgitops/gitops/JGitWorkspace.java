@@ -142,8 +142,28 @@ public final class JGitWorkspace implements GitWorkspace, AutoCloseable {
         }
     }
 
+    // --- For SideBranchPush, which proposes on a side branch from this same checkout ---
+
+    /** The open repository; valid after {@link #refresh()}. */
+    Git git() {
+        if (git == null) {
+            throw new IllegalStateException("refresh() the workspace before using its repository");
+        }
+        return git;
+    }
+
+    GitRemote remote() {
+        return remote;
+    }
+
+    /** Author and committer of a commit made now. */
+    PersonIdent identNow() {
+        return identity.at(clock.instant(), clock.getZone());
+    }
+
     // Two passes: the first stages new and modified files, the second (update mode) stages deletions.
-    private void stage(CommitRequest request) throws GitException {
+    // Package-private so that SideBranchPush stages exactly as a direct commit does.
+    void stage(CommitRequest request) throws GitException {
         try {
             var add = git.add();
             var update = git.add().setUpdate(true);

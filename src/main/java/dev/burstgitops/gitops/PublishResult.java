@@ -1,6 +1,8 @@
 package dev.burstgitops.gitops;
 
-/** How a {@link ChangePublisher#publish} ended. Failures other than these are {@link GitException}s. */
+import dev.burstgitops.gitops.forge.PullRequestOutcome;
+
+/** How a {@link DecisionPublisher#publish} ended. Failures other than these are {@link GitException}s. */
 public sealed interface PublishResult {
 
     /** The change is on the remote branch as {@code commitId}, after {@code attempts} tries. */
@@ -13,5 +15,17 @@ public sealed interface PublishResult {
 
     /** Every attempt was rejected by the remote; the last reason is kept for the log and status. */
     record GaveUp(int attempts, String lastRejection) implements PublishResult {
+    }
+
+    /**
+     * Pull-request mode: the change waits for review as {@code commitId} on the policy's side
+     * branch, on top of the base head; it is <em>not</em> on the base branch, so nothing is
+     * deployed until a person (or auto-merge) merges {@code pullRequest}'s pull request.
+     *
+     * @param pushed false when the side branch already proposed exactly this change, as on
+     *               every poll while a pull request waits
+     */
+    record Proposed(String commitId, int attempts, boolean pushed, PullRequestOutcome pullRequest)
+            implements PublishResult {
     }
 }
