@@ -3,10 +3,8 @@ package dev.burstgitops.controller;
 import dev.burstgitops.config.BurstGitopsConfig;
 import dev.burstgitops.config.ConfigException;
 import dev.burstgitops.config.PolicyConfig;
-import dev.burstgitops.gitops.ChangePublisher;
 import dev.burstgitops.gitops.CommitHistory;
 import dev.burstgitops.gitops.GitWorkspace;
-import dev.burstgitops.gitops.PublishRetry;
 import dev.burstgitops.metrics.MetricsSource;
 import dev.burstgitops.override.OverrideReader;
 import java.time.Clock;
@@ -28,14 +26,14 @@ public final class BurstLoop {
 
     public static BurstLoop create(BurstGitopsConfig config, MetricsSource metrics, GitWorkspace workspace,
                                    Clock clock) throws ConfigException {
-        ChangePublisher publisher = new ChangePublisher(workspace, PublishRetry.defaults());
+        Publishers publishers = new Publishers(config, workspace);
         ModeChangeHistory history = new ModeChangeHistory(
                 new CommitHistory(config.git().checkoutDir(), config.git().branch()));
         OverrideReader overrides = new OverrideReader(config.git().maxOverrideDuration());
         List<PolicyPass> passes = new ArrayList<>();
         for (PolicyConfig policy : config.policies()) {
             PolicyStateReader state = new PolicyStateReader(policy, history, overrides);
-            passes.add(new PolicyPass(policy, metrics, publisher, state, clock));
+            passes.add(new PolicyPass(policy, metrics, publishers.forPolicy(policy.name()), state, clock));
         }
         return new BurstLoop(passes);
     }

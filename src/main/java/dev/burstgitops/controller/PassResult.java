@@ -10,9 +10,11 @@ import java.util.Optional;
  *
  * @param attempts how many fetch-decide-push rounds it took (more than one after a rejected push)
  * @param override the override file holding the policy, when one is in force
+ * @param proposal in pull-request mode, what became of the proposal ("proposed 3f2a1c9 in
+ *                 https://.../pull/42"); the commit is then not on the branch yet
  */
 public record PassResult(String policy, Decision decision, Optional<String> commit, int attempts,
-                         Optional<String> override) {
+                         Optional<String> override, Optional<String> proposal) {
 
     public boolean queryFailed() {
         return decision.observed() instanceof Observation.QueryFailed;
@@ -23,6 +25,9 @@ public record PassResult(String policy, Decision decision, Optional<String> comm
         String mode = decision.to().label();
         String seen = decision.observed() instanceof Observation.Rate ? " at " + decision.observed().describe()
                 : ", " + decision.observed().describe();
+        if (proposal.isPresent()) {
+            return policy + ": " + mode + seen + ", " + proposal.get() + " (" + decision.reason() + ")";
+        }
         String action = commit.map(id -> "committed " + id.substring(0, Math.min(7, id.length()))
                         + " (" + decision.from().label() + " -> " + decision.to().label() + ": ")
                 .orElse(decision instanceof Decision.Change ? "already on the branch (" : "no change (");

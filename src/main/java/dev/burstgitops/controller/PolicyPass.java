@@ -83,7 +83,12 @@ public final class PolicyPass {
         int attempts = published instanceof PublishResult.Published p ? p.attempts() : 1;
         Optional<String> override = state.get().situation().hold().filter(hold -> hold.inForceAt(now))
                 .map(Hold::source);
-        return new PassResult(policy.name(), verdict.get().decision(), commit, attempts, override);
+        Optional<String> proposal = published instanceof PublishResult.Proposed proposed
+                ? Optional.of(ProposalText.of(proposed)) : Optional.empty();
+        if (published instanceof PublishResult.Proposed proposed) {
+            attempts = proposed.attempts();
+        }
+        return new PassResult(policy.name(), verdict.get().decision(), commit, attempts, override, proposal);
     }
 
     private Observation observe() {

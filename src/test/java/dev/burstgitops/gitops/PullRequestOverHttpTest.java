@@ -1,5 +1,7 @@
 package dev.burstgitops.gitops;
 
+import dev.burstgitops.testing.CapturedLogs;
+
 import static dev.burstgitops.gitops.PullRequestPublisherTest.BURST;
 import static dev.burstgitops.gitops.PullRequestPublisherTest.HALF;
 import static dev.burstgitops.gitops.PullRequestPublisherTest.NATURAL;

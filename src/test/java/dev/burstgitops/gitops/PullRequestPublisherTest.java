@@ -1,5 +1,7 @@
 package dev.burstgitops.gitops;
 
+import dev.burstgitops.testing.CapturedLogs;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 

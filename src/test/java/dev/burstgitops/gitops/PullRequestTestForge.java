@@ -32,16 +32,16 @@ import okhttp3.mockwebserver.RecordedRequest;
  * {@code src/test/resources/gitops/forge/github/}, with number, branches, text and state filled in.
  * No forge can run offline here, hence MockWebServer.
  */
-final class PullRequestTestForge implements AutoCloseable {
+public final class PullRequestTestForge implements AutoCloseable {
 
     /** Shaped like a real token, so that a leak would be recognisable in any message. */
-    static final Secret TOKEN = Secret.of("ghp_R7kQ2mX9vT4nL8wZ3sY6bH1cJ5dF0gA2pE", "test");
+    public static final Secret TOKEN = Secret.of("ghp_R7kQ2mX9vT4nL8wZ3sY6bH1cJ5dF0gA2pE", "test");
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-27T06:00:00Z"), ZoneOffset.UTC);
 
     /** One pull request as the forge holds it. */
-    record Pull(int number, String head, String base, String title, String body, String state,
+    public record Pull(int number, String head, String base, String title, String body, String state,
                 List<String> comments) {
     }
 
@@ -51,7 +51,7 @@ final class PullRequestTestForge implements AutoCloseable {
     private int nextNumber = 42;
     private int failingWith;
 
-    PullRequestTestForge() {
+    public PullRequestTestForge() {
         server.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
@@ -66,16 +66,21 @@ final class PullRequestTestForge implements AutoCloseable {
     }
 
     /** The production client for this forge, without retries so that every failure shows. */
-    PullRequestSync sync() {
+    /** The forge's API root, for git.pullRequest.apiUrl. */
+    public java.net.URI apiUrl() {
+        return server.url("/").uri();
+    }
+
+    public PullRequestSync sync() {
         return new PullRequestSync(PullRequestProviders.create("github", server.url("/").uri(), "acme/fleet", TOKEN,
                 false, ForgeRetry.none(), CLOCK));
     }
 
-    synchronized List<Pull> open() {
+    public synchronized List<Pull> open() {
         return pulls.values().stream().filter(pull -> pull.state().equals("open")).toList();
     }
 
-    synchronized Pull pull(int number) {
+    public synchronized Pull pull(int number) {
         return pulls.get(number);
     }
 

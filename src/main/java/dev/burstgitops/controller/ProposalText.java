@@ -1,0 +1,30 @@
+package dev.burstgitops.controller;
+
+import dev.burstgitops.gitops.PublishResult;
+import dev.burstgitops.gitops.forge.PullRequest;
+import dev.burstgitops.gitops.forge.PullRequestOutcome;
+
+/** How a pull-request-mode pass reads in the terminal and the log. */
+final class ProposalText {
+
+    private ProposalText() {
+    }
+
+    static String of(PublishResult.Proposed proposed) {
+        String id = proposed.commitId().substring(0, Math.min(7, proposed.commitId().length()));
+        String where = pullRequest(proposed.pullRequest());
+        return (proposed.pushed() ? "proposed " + id : "waiting for review of " + id) + where;
+    }
+
+    private static String pullRequest(PullRequestOutcome outcome) {
+        PullRequest pr = null;
+        if (outcome instanceof PullRequestOutcome.Opened opened) {
+            pr = opened.pullRequest();
+        } else if (outcome instanceof PullRequestOutcome.Updated updated) {
+            pr = updated.pullRequest();
+        } else if (outcome instanceof PullRequestOutcome.Unchanged unchanged) {
+            pr = unchanged.pullRequest();
+        }
+        return pr == null ? "" : " in " + pr.webUrl();
+    }
+}
