@@ -4,6 +4,9 @@ import dev.burstgitops.config.BurstGitopsConfig;
 import dev.burstgitops.config.ConfigException;
 import dev.burstgitops.controller.Adapters;
 import dev.burstgitops.controller.OverrideWriter;
+import dev.burstgitops.controller.Publishers;
+import dev.burstgitops.config.GitConfig;
+import dev.burstgitops.gitops.DecisionPublisher;
 import dev.burstgitops.decision.DurationText;
 import dev.burstgitops.decision.Mode;
 import dev.burstgitops.gitops.ChangePublisher;
@@ -50,6 +53,10 @@ final class OverrideCommand {
         @Option(names = "--reason", required = true, description = "Why; it goes into the file and the commit.")
         String reason;
 
+        @Option(names = "--pull-request", description = "Propose it as a pull request (the default in writeMode "
+                + "pull-request) instead of pushing to the branch.")
+        boolean pullRequest;
+
         @Spec
         CommandSpec spec;
 
@@ -66,7 +73,8 @@ final class OverrideCommand {
                 err.println(e.getMessage());
                 return ExitCodes.CONFIG;
             }
-            return OverrideCommand.write(config, spec, writer -> writer.set(policy, target, end, reason, now));
+            return OverrideCommand.write(config, spec, pullRequest, "override-" + policy,
+                    writer -> writer.set(policy, target, end, reason, now));
         }
     }
 
@@ -79,12 +87,16 @@ final class OverrideCommand {
         @Parameters(index = "0", paramLabel = "POLICY")
         String policy;
 
+        @Option(names = "--pull-request", description = "Propose it as a pull request instead of pushing.")
+        boolean pullRequest;
+
         @Spec
         CommandSpec spec;
 
         @Override
         public Integer call() throws Exception {
-            return OverrideCommand.write(config, spec, writer -> writer.clear(policy));
+            return OverrideCommand.write(config, spec, pullRequest, "override-" + policy,
+                    writer -> writer.clear(policy));
         }
     }
 
@@ -107,14 +119,17 @@ final class OverrideCommand {
         PublishResult apply(OverrideWriter writer) throws Exception;
     }
 
-    static int write(ConfigOption config, CommandSpec spec, Write write) throws Exception {
+    static int write(ConfigOption config, CommandSpec spec, boolean pullRequest, String branchName, Write write)
+            throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
             BurstGitopsConfig loaded = config.load();
             try (JGitWorkspace workspace = Adapters.workspace(loaded, Clock.systemUTC(), "-override")) {
-                PublishResult result = write.apply(new OverrideWriter(loaded,
-                        new ChangePublisher(workspace, PublishRetry.defaults())));
+                boolean propose = pullRequest || loaded.git().writeMode() == GitConfig.WriteMode.PULL_REQUEST;
+                DecisionPublisher publisher = propose ? Publishers.pullRequest(loaded, workspace, branchName)
+                        : new ChangePublisher(workspace, PublishRetry.defaults());
+                PublishResult result = write.apply(new OverrideWriter(loaded, publisher));
                 out.println(describe(result));
                 return result instanceof PublishResult.GaveUp ? ExitCodes.GIT : ExitCodes.OK;
             }
@@ -132,6 +147,9 @@ final class OverrideCommand {
     private static String describe(PublishResult result) {
         if (result instanceof PublishResult.Published published) {
             return "committed " + published.commitId().substring(0, 7);
+        }
+        if (result instanceof PublishResult.Proposed proposed) {
+            return "proposed " + proposed.commitId().substring(0, 7) + " as a pull request";
         }
         if (result instanceof PublishResult.NothingToDo) {
             return "nothing to change";

@@ -17,7 +17,7 @@ import dev.burstgitops.gitops.forge.PullRequestSync;
  * Chooses where each policy's decisions go, by {@code git.writeMode}: pushed to the branch, or
  * proposed on {@code burst-gitops/<policy>} with one pull request per policy.
  */
-final class Publishers {
+public final class Publishers {
 
     private final BurstGitopsConfig config;
     private final GitWorkspace workspace;
@@ -36,10 +36,19 @@ final class Publishers {
         if (!(workspace instanceof JGitWorkspace jgit)) {
             throw new IllegalStateException("pull-request mode pushes side branches with JGit");
         }
+        return pullRequest(config, jgit, policy);
+    }
+
+    /**
+     * A publisher that proposes on {@code burst-gitops/<name>} with a pull request, whatever the
+     * write mode: for {@code override set --pull-request}.
+     */
+    public static DecisionPublisher pullRequest(BurstGitopsConfig config, JGitWorkspace jgit, String name)
+            throws ConfigException {
         PullRequestConfig forge = config.git().pullRequest().orElseThrow(
-                () -> new ConfigException("git.pullRequest: is required in writeMode pull-request"));
+                () -> new ConfigException("git.pullRequest: is required to open pull requests"));
         PullRequestSync pullRequests = new PullRequestSync(PullRequestProviders.create(forge.provider(),
                 forge.apiUrl(), forge.repository(), forge.token().read(), forge.autoMerge()));
-        return new PullRequestPublisher(jgit, policy, pullRequests, PublishRetry.defaults());
+        return new PullRequestPublisher(jgit, name, pullRequests, PublishRetry.defaults());
     }
 }

@@ -92,4 +92,25 @@ class PullRequestModeTest {
         assertThat(forge.open()).isEmpty();
         assertThat(forge.pull(42).state()).isEqualTo("closed");
     }
+
+    @Test
+    void anOverrideFromTheCommandLineIsProposedForReviewToo() {
+        var out = new java.io.StringWriter();
+        var commandLine = dev.burstgitops.cli.Main.commandLine();
+        commandLine.setOut(new java.io.PrintWriter(out, true));
+        commandLine.setErr(new java.io.PrintWriter(new java.io.StringWriter(), true));
+
+        int exit = commandLine.execute("override", "set", "worker", "natural", "--for", "2h", "--reason",
+                "burst cluster upgrade", "--config", dir.resolve("burst-gitops.yaml").toString());
+
+        assertThat(exit).isZero();
+        assertThat(out.toString()).contains("as a pull request");
+        assertThat(forge.open()).singleElement().satisfies(pull -> {
+            assertThat(pull.head()).isEqualTo("burst-gitops/override-worker");
+            assertThat(pull.title()).startsWith("override(worker): natural until ");
+        });
+        assertThat(GitRemotes.show(remote, "burst-gitops/override-worker", "overrides/worker.yaml"))
+                .contains("reason: \"burst cluster upgrade\"");
+        assertThat(GitRemotes.log(remote, "main")).hasSize(1);
+    }
 }
