@@ -31,12 +31,14 @@ final class ObjectReconciler {
     }
 
     private final KubernetesClient client;
+    private final LiveObjects liveObjects;
     private final ServedKinds servedKinds;
     private final String cluster;
     private final String defaultNamespace;
 
     ObjectReconciler(KubernetesClient client, ServedKinds servedKinds, String cluster) {
         this.client = client;
+        this.liveObjects = new LiveObjects(client);
         this.servedKinds = servedKinds;
         this.cluster = cluster;
         this.defaultNamespace = client.getNamespace() == null ? "default" : client.getNamespace();
@@ -61,7 +63,7 @@ final class ObjectReconciler {
 
     private Reconciled reconcile(DesiredObject desired, ResourceDefinitionContext kind, boolean write) {
         ObjectKey key = desired.key();
-        GenericKubernetesResource live = GenericResources.named(client, kind, key.namespace(), key.name()).get();
+        GenericKubernetesResource live = liveObjects.get(kind, key.namespace(), key.name());
         if (live == null) {
             LOG.info("{} {} ({})", write ? "create" : "would create", key, desired.source().source());
             Optional<Map<String, Object>> after = write ? Optional.of(apply(desired, kind)) : Optional.empty();
