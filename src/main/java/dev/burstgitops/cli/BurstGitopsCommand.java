@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Bursts Istio traffic to a second cluster on a Prometheus metric, with Git as the change record.",
-        subcommands = {RunCommand.class, DecideCommand.class, SyncCommand.class, HistoryCommand.class})
+        subcommands = {RunCommand.class, DecideCommand.class, SyncCommand.class, HistoryCommand.class, DemoCommand.class})
 public final class BurstGitopsCommand implements Runnable {
 
     @picocli.CommandLine.Spec
