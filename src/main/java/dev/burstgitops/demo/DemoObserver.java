@@ -60,7 +60,7 @@ final class DemoObserver {
         var sinceCrossing = measurements.commitPushed(commit, decision.to(), weightsOf.apply(decision.to()), now);
         String why = sinceCrossing.map(latency -> ", " + LatencyFigures.millis(latency) + " after Prometheus crossed "
                 + (decision.to() == Mode.BURST ? "15" : "10") + " req/s").orElse("");
-        emit(now, "commit", String.format("observed %-11s mode %-8s commit %s  %s -> %s (%s)%s", observed, mode, commit,
+        emit(now, "commit", String.format("observed %-12s mode %-8s commit %s  %s -> %s (%s)%s", observed, mode, commit,
                 decision.from().label(), decision.to().label(), ruleOf(decision), why),
                 fields("commit", commit, "from", decision.from().label(), "to", decision.to().label(),
                         "observed", observedValue, "sinceCrossingMs", sinceCrossing.map(Duration::toMillis).orElse(null)));
@@ -112,7 +112,7 @@ final class DemoObserver {
         long bursty = results.getOrDefault("bursty-", 0L);
         long plain = results.getOrDefault("", 0L);
         String shareText = share.isPresent() ? Math.round(share.getAsDouble() * 100) + "%" : "-";
-        emit(now, "status", String.format("observed %-11s mode %-8s burst share %4s   offered %.1f req/s, results %d"
+        emit(now, "status", String.format("observed %-12s mode %-8s burst share %4s   offered %.1f req/s, results %d"
                         + " plain + %d bursty-", observed, mode, shareText, traffic.offeredRate(), plain, bursty),
                 fields("observed", observedValue, "mode", mode, "burstShare", share.isPresent()
                         ? round(share.getAsDouble()) : null, "offered", round(traffic.offeredRate()),

@@ -89,7 +89,7 @@ final class DemoPrinter {
         }
         out.printf("%nDecision history, read back from the Git trailers (burst-gitops history):%n");
         if (records.isEmpty()) {
-            out.println("  (no decision commits: the rate never left the band)");
+            out.println("  (no decision commits: the mode never changed)");
         }
         records.forEach(record -> out.println("  " + record.line()));
         out.flush();
