@@ -63,7 +63,8 @@ final class DemoObserver {
         emit(now, "commit", String.format("observed %-12s mode %-8s commit %s  %s -> %s (%s)%s", observed, mode, commit,
                 decision.from().label(), decision.to().label(), ruleOf(decision), why),
                 fields("commit", commit, "from", decision.from().label(), "to", decision.to().label(),
-                        "observed", observedValue, "sinceCrossingMs", sinceCrossing.map(Duration::toMillis).orElse(null)));
+                        "observed", observedValue,
+                        "sinceCrossingMs", sinceCrossing.map(Duration::toMillis).orElse(null)));
     }
 
     void passFailed(String policy, Exception cause) {
@@ -87,7 +88,8 @@ final class DemoObserver {
     void weightsSeen(RouteWeights weights, Instant at) {
         var applied = measurements.weightsSeen(weights, at);
         String text = "weights " + weights + " now in primary's API server" + applied
-                .map(a -> "  applied to primary in " + LatencyFigures.millis(a.latency()) + " (commit " + a.commit() + ")")
+                .map(a -> "  applied to primary in " + LatencyFigures.millis(a.latency())
+                        + " (commit " + a.commit() + ")")
                 .orElse("  (VirtualService created by the first sync)");
         emit(at, "applied", text, fields("primaryWeight", weights.primary(), "burstWeight", weights.burst(),
                 "commit", applied.map(DemoMeasurements.Applied::commit).orElse(null),

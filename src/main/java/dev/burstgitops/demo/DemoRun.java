@@ -50,6 +50,11 @@ public final class DemoRun {
         }
     }
 
+    /** The timeline so far, for a caller that watches the run from another thread. */
+    public List<DemoEvent> eventsSoFar() {
+        return List.copyOf(events);
+    }
+
     /** Asks the run to end now, and waits (up to {@code limit}) until it has stopped and reported. */
     public void stop(Duration limit) throws InterruptedException {
         stopRequested.countDown();
@@ -67,7 +72,8 @@ public final class DemoRun {
             Optional<RouteWeights> finalWeights;
             try (KubernetesClient primary = KubernetesClients.connect(ClusterTarget.of("primary",
                     env.kubeconfig("primary").toString(), "primary", config.sync().inventoryNamespace()));
-                 VirtualServiceWatch watch = new VirtualServiceWatch(primary, "default", "worker-virtual-service", clock);
+                 VirtualServiceWatch watch = new VirtualServiceWatch(primary, "default", "worker-virtual-service",
+                         clock);
                  PrometheusRateWatch rateWatch = new PrometheusRateWatch(env.prometheus.url(),
                          DemoConfigFile.WORKER_QUERY, clock)) {
                 liveWeights.set(watch);

@@ -33,7 +33,8 @@ public record LatencyFigures(List<Duration> samples) {
             return "not measured";
         }
         return samples.size() == 1 ? millis(samples.get(0)) + " (n=1)"
-                : "median " + millis(median().get()) + ", worst " + millis(worst().get()) + " (n=" + samples.size() + ")";
+                : "median " + millis(median().get()) + ", worst " + millis(worst().get())
+                        + " (n=" + samples.size() + ")";
     }
 
     static String millis(Duration duration) {
