@@ -7,7 +7,9 @@ import dev.burstgitops.demo.DemoRun;
 import dev.burstgitops.demo.DemoScenario;
 import dev.burstgitops.demo.DemoScenarioReader;
 import dev.burstgitops.demo.LocalPrometheus;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -51,6 +53,10 @@ final class DemoCommand implements Callable<Integer> {
         DemoOptions options;
         try {
             Duration length = DurationText.parse(duration);
+            if (length.isZero() || length.isNegative()) {
+                throw new IllegalArgumentException("--duration: must be more than 0s");
+            }
+            keep.ifPresent(DemoCommand::requireNewOrEmpty);
             DemoScenario chosen = scenario.map(DemoScenarioReader::read).orElseGet(DemoScenarioReader::readDefault);
             options = new DemoOptions(length, chosen, keep, json);
         } catch (IllegalArgumentException e) {
@@ -80,6 +86,17 @@ final class DemoCommand implements Callable<Integer> {
             return ExitCodes.OK;
         } finally {
             removeHook(onCtrlC);
+        }
+    }
+
+    /** Refused before anything starts: a kept directory from an earlier run would mix two demos. */
+    private static void requireNewOrEmpty(Path dir) {
+        try (var entries = Files.exists(dir) ? Files.list(dir) : java.util.stream.Stream.<Path>empty()) {
+            if (entries.findAny().isPresent()) {
+                throw new IllegalArgumentException("--keep " + dir + ": the directory is not empty");
+            }
+        } catch (IOException e) {
+            throw new IllegalArgumentException("--keep " + dir + ": " + e.getMessage());
         }
     }
 
