@@ -63,7 +63,7 @@ final class DemoObserver {
         emit(now, "commit", String.format("observed %-12s mode %-8s commit %s  %s -> %s (%s)%s", observed, mode, commit,
                 decision.from().label(), decision.to().label(), ruleOf(decision), why),
                 fields("commit", commit, "from", decision.from().label(), "to", decision.to().label(),
-                        "observed", observedValue,
+                        "observed", observedValue == null ? null : round(observedValue),
                         "sinceCrossingMs", sinceCrossing.map(Duration::toMillis).orElse(null)));
     }
 
@@ -116,7 +116,7 @@ final class DemoObserver {
         String shareText = share.isPresent() ? Math.round(share.getAsDouble() * 100) + "%" : "-";
         emit(now, "status", String.format("observed %-12s mode %-8s burst share %4s   offered %.1f req/s, results %d"
                         + " plain + %d bursty-", observed, mode, shareText, traffic.offeredRate(), plain, bursty),
-                fields("observed", observedValue, "mode", mode, "burstShare", share.isPresent()
+                fields("observed", observedValue == null ? null : round(observedValue), "mode", mode, "burstShare", share.isPresent()
                         ? round(share.getAsDouble()) : null, "offered", round(traffic.offeredRate()),
                         "plainResults", plain, "burstyResults", bursty));
     }
