@@ -116,8 +116,9 @@ final class DemoObserver {
         String shareText = share.isPresent() ? Math.round(share.getAsDouble() * 100) + "%" : "-";
         emit(now, "status", String.format("observed %-12s mode %-8s burst share %4s   offered %.1f req/s, results %d"
                         + " plain + %d bursty-", observed, mode, shareText, traffic.offeredRate(), plain, bursty),
-                fields("observed", observedValue == null ? null : round(observedValue), "mode", mode, "burstShare", share.isPresent()
-                        ? round(share.getAsDouble()) : null, "offered", round(traffic.offeredRate()),
+                fields("observed", observedValue == null ? null : round(observedValue), "mode", mode,
+                        "burstShare", share.isPresent() ? round(share.getAsDouble()) : null,
+                        "offered", round(traffic.offeredRate()),
                         "plainResults", plain, "burstyResults", bursty));
     }
 

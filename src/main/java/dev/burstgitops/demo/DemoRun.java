@@ -25,6 +25,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One run of {@code burst-gitops demo}: start the environment, run the controller's two loops
@@ -33,6 +35,7 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class DemoRun {
 
+    private static final Logger LOG = LoggerFactory.getLogger(DemoRun.class);
     private static final Duration STATUS_EVERY = Duration.ofSeconds(5);
 
     private final CountDownLatch stopRequested = new CountDownLatch(1);
@@ -94,8 +97,8 @@ public final class DemoRun {
                     watch.start();
                     env.traffic.startTraffic();
                     rateWatch.start();
-                    ticker.scheduleAtFixedRate(observer::status, STATUS_EVERY.toMillis(), STATUS_EVERY.toMillis(),
-                            TimeUnit.MILLISECONDS);
+                    ticker.scheduleAtFixedRate(() -> statusLine(observer), STATUS_EVERY.toMillis(),
+                            STATUS_EVERY.toMillis(), TimeUnit.MILLISECONDS);
                     stopRequested.await(options.duration().toMillis(), TimeUnit.MILLISECONDS);
                 } finally {
                     ticker.shutdownNow();
@@ -112,6 +115,15 @@ public final class DemoRun {
                     ledger.resultsByPrefix(), finalWeights, history.size(), stopRequested.getCount() == 0);
             printer.summary(summary, options, env.workDir);
             return new DemoResult(events, history, summary);
+        }
+    }
+
+    /** A scheduled task that throws is never run again: one bad line must not end the timeline. */
+    private static void statusLine(DemoObserver observer) {
+        try {
+            observer.status();
+        } catch (RuntimeException e) {
+            LOG.warn("demo status line failed: {}", e.toString());
         }
     }
 
