@@ -54,22 +54,9 @@ public final class ChangePublisher implements DecisionPublisher {
                 Duration delay = retry.delayAfter(attempt, jitter);
                 LOG.warn("push rejected ({}); refreshing and trying again in {} ms (attempt {} of {})",
                         lastRejection, delay.toMillis(), attempt + 1, retry.maxAttempts());
-                pause(delay);
+                PublishRetry.pause(delay);
             }
         }
         return new PublishResult.GaveUp(retry.maxAttempts(), lastRejection);
-    }
-
-    private static void pause(Duration delay) throws GitException {
-        if (delay.isZero()) {
-            return;
-        }
-        try {
-            Thread.sleep(delay.toMillis());
-        } catch (InterruptedException e) {
-            // Keep the flag for the loop that owns this thread: it is shutting down.
-            Thread.currentThread().interrupt();
-            throw new GitException("interrupted while waiting to retry a rejected push", e);
-        }
     }
 }

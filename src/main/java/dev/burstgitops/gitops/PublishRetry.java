@@ -44,4 +44,18 @@ public record PublishRetry(int maxAttempts, Duration backoffBase, Duration backo
         long half = ceiling / 2;
         return Duration.ofMillis(half + (ceiling - half == 0 ? 0 : random.nextLong(ceiling - half + 1)));
     }
+
+    /** Waits out a backoff; an interrupt (the loop shutting down) ends the retry as a failure. */
+    static void pause(Duration delay) throws GitException {
+        if (delay.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            // Keep the flag for the loop that owns this thread: it is shutting down.
+            Thread.currentThread().interrupt();
+            throw new GitException("interrupted while waiting to retry a refused push", e);
+        }
+    }
 }

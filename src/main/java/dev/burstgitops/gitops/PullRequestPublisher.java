@@ -82,7 +82,7 @@ public final class PullRequestPublisher implements DecisionPublisher {
                 Duration delay = retry.delayAfter(attempt, jitter);
                 LOG.warn("push of {} refused ({}); refreshing and trying again in {} ms (attempt {} of {})",
                         sideBranch.branch(), lastRejection, delay.toMillis(), attempt + 1, retry.maxAttempts());
-                pause(delay);
+                PublishRetry.pause(delay);
             }
         }
         return new PublishResult.GaveUp(retry.maxAttempts(), lastRejection);
@@ -105,19 +105,6 @@ public final class PullRequestPublisher implements DecisionPublisher {
             sideBranch.restore(baseHead);
         } catch (GitException | RuntimeException restoreFailure) {
             failure.addSuppressed(restoreFailure);
-        }
-    }
-
-    private static void pause(Duration delay) throws GitException {
-        if (delay.isZero()) {
-            return;
-        }
-        try {
-            Thread.sleep(delay.toMillis());
-        } catch (InterruptedException e) {
-            // Keep the flag for the loop that owns this thread: it is shutting down.
-            Thread.currentThread().interrupt();
-            throw new GitException("interrupted while waiting to retry a refused push", e);
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.burstgitops.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.burstgitops.testing.ConfigYaml;
 import dev.burstgitops.testing.GitHttpServer;
 import dev.burstgitops.testing.KubeFixture;
 import dev.burstgitops.testing.PrometheusCounterSeries;
@@ -98,37 +99,13 @@ class RunCommandTest {
     }
 
     private Process start(int port) throws Exception {
-        Path config = dir.resolve("burst-gitops.yaml");
-        Files.writeString(config, """
-                git:
-                  url: %s
-                  checkoutDir: checkout
-                  auth: { username: %s, tokenFile: token }
-                  pollInterval: 1h
-                prometheus:
-                  url: %s
-                policies:
-                  - name: worker
-                    query: '%s'
-                    interval: 500ms
-                    enterAbove: 15
-                    exitBelow: 10
-                    virtualService:
-                      file: apps/istio/worker-virtualservice.yaml
-                      name: worker-virtual-service
-                clusters:
-                  - name: primary
-                    path: clusters/primary
-                    kubeconfig: %s
-                    context: primary
-                    allowedClusterScopedKinds: [Namespace, ClusterRole, ClusterRoleBinding]
-                  - name: burst
-                    path: clusters/burst
-                    kubeconfig: %s
-                    context: burst
-                server: { port: %d, webhookSecretFile: webhook }
-                """.formatted(git.url("fleet.git"), git.username(), prometheus.uri(),
-                PrometheusServer.REFERENCE_WORKER_QUERY, primary.kubeconfig(), burst.kubeconfig(), port));
+        Path config = ConfigYaml.forRemote(git.url("fleet.git"))
+                .git("auth: { username: " + git.username() + ", tokenFile: token }").git("pollInterval: 1h")
+                .prometheus(prometheus.uri())
+                .workerPolicy(PrometheusServer.REFERENCE_WORKER_QUERY, "interval: 500ms")
+                .primary(primary.kubeconfig()).burst(burst.kubeconfig())
+                .section("server: { port: " + port + ", webhookSecretFile: webhook }")
+                .writeTo(dir.resolve("burst-gitops.yaml"));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
                 "run", "--config", config.toString())

@@ -3,6 +3,7 @@ package dev.burstgitops.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.burstgitops.testing.ConfigYaml;
 import dev.burstgitops.testing.GitRemotes;
 import dev.burstgitops.testing.KubeFixture;
 import dev.burstgitops.testing.PrometheusCounterSeries;
@@ -87,32 +88,13 @@ class RunLeaderElectionTest {
     }
 
     private Process start(String name) throws Exception {
-        Path config = dir.resolve(name + ".yaml");
-        Files.writeString(config, """
-                git:
-                  url: %s
-                  checkoutDir: checkout-%s
-                prometheus:
-                  url: %s
-                policies:
-                  - name: worker
-                    query: '%s'
-                    interval: 500ms
-                    enterAbove: 15
-                    exitBelow: 10
-                    virtualService:
-                      file: apps/istio/worker-virtualservice.yaml
-                      name: worker-virtual-service
-                clusters:
-                  - name: primary
-                    path: clusters/primary
-                    kubeconfig: %s
-                    context: primary
-                    allowedClusterScopedKinds: [Namespace, ClusterRole, ClusterRoleBinding]
-                server: { port: 0 }
-                leaderElection: { enabled: true, leaseDuration: 4s, renewDeadline: 3s, retryPeriod: 500ms }
-                """.formatted(remote.toUri(), name, prometheus.uri(), PrometheusServer.REFERENCE_WORKER_QUERY,
-                primary.kubeconfig()));
+        Path config = ConfigYaml.forRemote(remote.toUri()).git("checkoutDir: checkout-" + name)
+                .prometheus(prometheus.uri())
+                .workerPolicy(PrometheusServer.REFERENCE_WORKER_QUERY, "interval: 500ms")
+                .primary(primary.kubeconfig())
+                .section("server: { port: 0 }")
+                .section("leaderElection: { enabled: true, leaseDuration: 4s, renewDeadline: 3s, retryPeriod: 500ms }")
+                .writeTo(dir.resolve(name + ".yaml"));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
                 Main.class.getName(), "run", "--config", config.toString())

@@ -5,6 +5,7 @@ import dev.burstgitops.config.ConfigLoader;
 import dev.burstgitops.gitops.JGitWorkspace;
 import dev.burstgitops.metrics.MetricsSource;
 import dev.burstgitops.metrics.Sample;
+import dev.burstgitops.testing.ConfigYaml;
 import dev.burstgitops.testing.GitRemotes;
 import dev.burstgitops.testing.MutableClock;
 import java.io.IOException;
@@ -34,23 +35,9 @@ final class BurstLoopFixture {
     BurstLoopFixture(Path dir, String policyExtras) throws Exception {
         remote = GitRemotes.createBare(dir.resolve("fleet.git"),
                 Map.of(VS_FILE, Files.readString(Path.of(VS_FILE))));
-        Path configFile = dir.resolve("burst-gitops.yaml");
-        Files.writeString(configFile, """
-                git:
-                  url: %s
-                  checkoutDir: checkout
-                prometheus:
-                  url: http://127.0.0.1:9
-                policies:
-                  - name: worker
-                    query: worker_rate
-                    enterAbove: 15
-                    exitBelow: 10
-                %s
-                    virtualService:
-                      file: %s
-                      name: worker-virtual-service
-                """.formatted(remote.toUri(), policyExtras.indent(4).stripTrailing(), VS_FILE));
+        Path configFile = ConfigYaml.forRemote(remote.toUri()).prometheus("http://127.0.0.1:9")
+                .workerPolicy("worker_rate", policyExtras.isBlank() ? new String[0] : policyExtras.split("\n"))
+                .writeTo(dir.resolve("burst-gitops.yaml"));
         config = ConfigLoader.load(configFile);
         MetricsSource metrics = promql -> new Sample(rate.get(), clock.instant(), 1);
         workspace = Adapters.workspace(config, clock);

@@ -6,11 +6,11 @@ import static org.awaitility.Awaitility.await;
 import dev.burstgitops.config.BurstGitopsConfig;
 import dev.burstgitops.config.ConfigLoader;
 import dev.burstgitops.metrics.Sample;
+import dev.burstgitops.testing.ConfigYaml;
 import dev.burstgitops.testing.GitLoggedCommit;
 import dev.burstgitops.testing.GitRemotes;
 import dev.burstgitops.testing.KubeFixture;
 import dev.burstgitops.testing.RepositoryFiles;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,36 +38,13 @@ class ControllerTest {
         primary = KubeFixture.start("primary", dir);
         burst = KubeFixture.start("burst", dir);
         remote = GitRemotes.createBare(dir.resolve("fleet.git"), RepositoryFiles.of("apps", "clusters"));
-        Path configFile = dir.resolve("burst-gitops.yaml");
-        Files.writeString(configFile, """
-                git:
-                  url: %s
-                  checkoutDir: checkout
-                  pollInterval: 1h          # so that only the in-process trigger can explain a quick sync
-                prometheus:
-                  url: http://127.0.0.1:9
-                policies:
-                  - name: worker
-                    query: worker_rate
-                    interval: 200ms
-                    enterAbove: 15
-                    exitBelow: 10
-                    virtualService:
-                      file: apps/istio/worker-virtualservice.yaml
-                      name: worker-virtual-service
-                clusters:
-                  - name: primary
-                    path: clusters/primary
-                    kubeconfig: %s
-                    context: primary
-                    allowedClusterScopedKinds: [Namespace, ClusterRole, ClusterRoleBinding]
-                  - name: burst
-                    path: clusters/burst
-                    kubeconfig: %s
-                    context: burst
-                sync:
-                  interval: 1h
-                """.formatted(remote.toUri(), primary.kubeconfig(), burst.kubeconfig()));
+        // A one-hour poll, so that only the in-process trigger can explain a quick sync.
+        Path configFile = ConfigYaml.forRemote(remote.toUri()).git("pollInterval: 1h")
+                .prometheus("http://127.0.0.1:9")
+                .workerPolicy("worker_rate", "interval: 200ms")
+                .primary(primary.kubeconfig()).burst(burst.kubeconfig())
+                .section("sync:\n  interval: 1h")
+                .writeTo(dir.resolve("burst-gitops.yaml"));
         BurstGitopsConfig config = ConfigLoader.load(configFile);
         controller = Controller.create(config, promql -> new Sample(rate.get(), java.time.Instant.now(), 1),
                 Clock.systemUTC());

@@ -7,6 +7,7 @@ import dev.burstgitops.config.ConfigLoader;
 import dev.burstgitops.gitops.JGitWorkspace;
 import dev.burstgitops.gitops.PullRequestTestForge;
 import dev.burstgitops.metrics.Sample;
+import dev.burstgitops.testing.ConfigYaml;
 import dev.burstgitops.testing.GitRemotes;
 import dev.burstgitops.testing.MutableClock;
 import java.nio.file.Files;
@@ -35,24 +36,12 @@ class PullRequestModeTest {
         String vs = BurstLoopFixture.VS_FILE;
         remote = GitRemotes.createBare(dir.resolve("fleet.git"), Map.of(vs, Files.readString(Path.of(vs))));
         Files.writeString(dir.resolve("forge-token"), PullRequestTestForge.TOKEN.reveal());
-        Path configFile = dir.resolve("burst-gitops.yaml");
-        Files.writeString(configFile, """
-                git:
-                  url: %s
-                  checkoutDir: checkout
-                  writeMode: pull-request
-                  pullRequest: { provider: github, apiUrl: '%s', repository: acme/fleet, tokenFile: forge-token }
-                prometheus:
-                  url: http://127.0.0.1:9
-                policies:
-                  - name: worker
-                    query: worker_rate
-                    enterAbove: 15
-                    exitBelow: 10
-                    virtualService:
-                      file: %s
-                      name: worker-virtual-service
-                """.formatted(remote.toUri(), forge.apiUrl(), vs));
+        Path configFile = ConfigYaml.forRemote(remote.toUri()).git("writeMode: pull-request")
+                .git("pullRequest: { provider: github, apiUrl: '" + forge.apiUrl()
+                        + "', repository: acme/fleet, tokenFile: forge-token }")
+                .prometheus("http://127.0.0.1:9")
+                .workerPolicy("worker_rate")
+                .writeTo(dir.resolve("burst-gitops.yaml"));
         BurstGitopsConfig config = ConfigLoader.load(configFile);
         MutableClock clock = new MutableClock(BurstLoopFixture.START);
         workspace = Adapters.workspace(config, clock);
