@@ -60,24 +60,29 @@ final class RunCommand implements Callable<Integer> {
         AtomicBoolean lostLeadership = new AtomicBoolean();
         AtomicBoolean stopping = new AtomicBoolean();
         try (ControllerHttpServer server = ControllerHttpServer.start(
-                ServerSettings.of("0.0.0.0", loaded.server().port(), webhookSecret), inputs);
-             LeaderGate gate = Leadership.gate(loaded)) {
-            // Loops, and the liveness that watches them, run only while this replica leads.
-            gate.whileLeading(() -> {
-                observability.attach(loaded, controller);
-                controller.start();
-            }, () -> {
-                // Closing the gate on a clean stop runs this too; only a lease lost while running counts.
-                lostLeadership.set(!stopping.get());
-                stop.countDown();
-            });
-            stop.await();
-            stopping.set(true);
+                ServerSettings.of("0.0.0.0", loaded.server().port(), webhookSecret), inputs)) {
+            LeaderGate gate = Leadership.gate(loaded);
+            try {
+                // Loops, and the liveness that watches them, run only while this replica leads.
+                gate.whileLeading(() -> {
+                    observability.attach(loaded, controller);
+                    controller.start();
+                }, () -> {
+                    // On the elector's thread: fence the loops now, the main thread closes them.
+                    controller.halt();
+                    lostLeadership.set(!stopping.get());
+                    stop.countDown();
+                });
+                stop.await();
+                stopping.set(true);
+            } finally {
+                // Loops first: the lease is released only once nothing of this replica writes.
+                controller.close();
+                gate.close();
+            }
         } catch (ConfigException e) {
-            return ConfigOption.report(e, err);
-        } finally {
-            // Finishes the commit or apply in flight, then releases the clients.
             controller.close();
+            return ConfigOption.report(e, err);
         }
         if (lostLeadership.get()) {
             // Exit so that the pod restarts clean and campaigns again; a lost lease is not a clean stop.

@@ -4,8 +4,7 @@ import dev.burstgitops.config.PolicyConfig;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -24,11 +23,7 @@ public final class BurstScheduler implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BurstScheduler.class);
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
 
-    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "burst-loop");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledThreadPoolExecutor executor = singleThread();
     private final List<Consumer<PassResult>> listeners = new CopyOnWriteArrayList<>();
     private final List<PassFailureListener> failureListeners = new CopyOnWriteArrayList<>();
     private volatile boolean stopped;
@@ -88,6 +83,26 @@ public final class BurstScheduler implements AutoCloseable {
         long backoff = Math.min(MAX_BACKOFF.toMillis(), interval.toMillis() << Math.min(failures, 16));
         long jittered = backoff / 2 + ThreadLocalRandom.current().nextLong(backoff / 2 + 1);
         return Duration.ofMillis(Math.max(interval.toMillis(), jittered));
+    }
+
+    private static ScheduledThreadPoolExecutor singleThread() {
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, runnable -> {
+            Thread thread = new Thread(runnable, "burst-loop");
+            thread.setDaemon(true);
+            return thread;
+        });
+        // A pass scheduled for later is dropped at shutdown rather than waited for: close()
+        // waits for the pass in flight only.
+        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        return executor;
+    }
+
+    /**
+     * Stops starting passes, at once and without waiting: for a replica that has just lost its
+     * lease and must not write again. The pass in flight, if any, still finishes.
+     */
+    public void halt() {
+        stopped = true;
     }
 
     /** Stops scheduling and waits for the pass in flight, so a commit is never cut in half. */

@@ -28,6 +28,7 @@ public final class Controller implements AutoCloseable {
     private final SyncLoop sync;
     private final List<ClusterSync> clusters;
     private final ControllerStatus status;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private Controller(BurstGitopsConfig config, MetricsSource metrics, Clock clock) throws ConfigException {
         this.config = config;
@@ -77,9 +78,21 @@ public final class Controller implements AutoCloseable {
         return status;
     }
 
+    /**
+     * Stops both loops from starting any further pass, at once and without blocking: called when
+     * the replica loses its lease, on the elector's thread. {@link #close()} follows.
+     */
+    public void halt() {
+        scheduler.halt();
+        sync.halt();
+    }
+
     /** Stops both loops, letting an in-flight commit or apply finish, then releases the clients. */
     @Override
     public void close() {
+        if (closed.getAndSet(true)) {
+            return;
+        }
         scheduler.close();
         sync.close();
         for (ClusterSync cluster : clusters) {

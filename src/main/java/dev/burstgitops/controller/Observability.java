@@ -34,6 +34,9 @@ public final class Observability {
 
     public Observability(Clock clock) {
         this.health = new LoopHealth(clock);
+        // Loaded before this object exists; a standby replica is ready too, so that a rolling
+        // update can replace the leader (the loops' conditions are added when it leads).
+        readiness.done(CONFIG_LOADED);
     }
 
     public ControllerMetrics metrics() {
@@ -50,7 +53,6 @@ public final class Observability {
 
     /** Registers every loop and attaches to the controller's listeners; call before start. */
     public void attach(BurstGitopsConfig config, Controller controller) {
-        readiness.done(CONFIG_LOADED);
         for (PolicyConfig policy : config.policies()) {
             metrics.declarePolicy(policy.name());
             health.register(burstLoop(policy.name()), limit(policy.interval()));
@@ -69,7 +71,11 @@ public final class Observability {
             health.progressed("sync/fetch");
             readiness.done(FIRST_FETCH);
         });
-        controller.syncLoop().onFetchFailure(e -> health.progressed("sync/fetch"));
+        // A Git outage is no reason to restart the pod: the sync loops are turning, waiting for it.
+        controller.syncLoop().onFetchFailure(e -> {
+            health.progressed("sync/fetch");
+            config.clusters().forEach(cluster -> health.progressed(syncLoop(cluster.name())));
+        });
         controller.syncLoop().onClusterPass(this::recordClusterPass);
     }
 

@@ -39,6 +39,7 @@ public final class SyncLoop implements AutoCloseable {
         return thread;
     });
     private final AtomicBoolean triggered = new AtomicBoolean();
+    private volatile boolean running;
     private volatile Instant lastFetch = Instant.EPOCH;
     private volatile String head;
 
@@ -71,12 +72,14 @@ public final class SyncLoop implements AutoCloseable {
     public void start() {
         long tick = Math.max(100, Math.min(pollInterval.toMillis(), resyncInterval.toMillis()));
         triggered.set(true);
+        running = true;
         ticker.scheduleWithFixedDelay(this::tick, 0, tick, TimeUnit.MILLISECONDS);
     }
 
     /** Fetch and sync now, without waiting for the next poll; cheap to call often (coalesced). */
     public void trigger(String reason) {
-        if (triggered.compareAndSet(false, true)) {
+        // A standby replica, or one that lost its lease, must not apply: triggers are ignored then.
+        if (running && triggered.compareAndSet(false, true)) {
             LOG.debug("sync triggered: {}", reason);
             ticker.execute(this::tick);
         }
@@ -87,7 +90,15 @@ public final class SyncLoop implements AutoCloseable {
         return head;
     }
 
+    /** Stops starting passes at once, without waiting: for a replica that has just lost its lease. */
+    public void halt() {
+        running = false;
+    }
+
     private void tick() {
+        if (!running) {
+            return;
+        }
         try {
             boolean fetchDue = triggered.getAndSet(false)
                     || !clock.instant().isBefore(lastFetch.plus(pollInterval));
@@ -101,7 +112,7 @@ public final class SyncLoop implements AutoCloseable {
                 return;
             }
             for (ClusterWorker worker : workers) {
-                if (worker.wants(head, resyncInterval)) {
+                if (running && worker.wants(head, resyncInterval)) {
                     worker.submit(ClusterRendering.render(workspace.directory(), worker.cluster().config()), head);
                 }
             }
@@ -113,6 +124,7 @@ public final class SyncLoop implements AutoCloseable {
 
     @Override
     public void close() {
+        running = false;
         ticker.shutdown();
         try {
             ticker.awaitTermination(30, TimeUnit.SECONDS);
