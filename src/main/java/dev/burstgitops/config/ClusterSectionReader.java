@@ -29,9 +29,7 @@ final class ClusterSectionReader {
 
     private static ClusterConfig cluster(YamlSection cluster, String name) {
         String path = cluster.string("path");
-        if (path != null && (path.startsWith("/") || path.contains(".."))) {
-            cluster.problem("path", "must be a directory inside the repository, relative to its root");
-        }
+        RepositoryPath.check(cluster, "path", path);
         String kubeconfig = cluster.string("kubeconfig");
         Optional<Path> kubeconfigPath = kubeconfig == null || kubeconfig.equals("in-cluster")
                 ? Optional.empty() : Optional.ofNullable(cluster.path("kubeconfig", null));

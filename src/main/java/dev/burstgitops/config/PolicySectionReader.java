@@ -73,9 +73,7 @@ final class PolicySectionReader {
 
     private static VirtualServiceConfig virtualService(YamlSection vs) {
         String file = vs.string("file");
-        if (file != null && (file.startsWith("/") || Pattern.compile("(^|/)\\.\\.(/|$)").matcher(file).find())) {
-            vs.problem("file", "must be a path inside the repository, relative to its root");
-        }
+        RepositoryPath.check(vs, "file", file);
         String name = vs.string("name");
         YamlSection subsets = vs.sectionOrEmpty("subsets");
         String primarySubset = subsets.string("primary", "primary");

@@ -175,6 +175,19 @@ class ConfigLoaderTest {
         assertThat(List.of(config.git().checkoutDir().toString())).allMatch(p -> p.contains("burst-gitops"));
     }
 
+    @Test
+    void aRepositoryPathMustBePlainBecauseGitWouldNotStageAnythingElse() {
+        String text = MINIMAL.replace("file: apps/istio/worker-virtualservice.yaml",
+                "file: ./apps/istio/worker-virtualservice.yaml");
+
+        assertThatThrownBy(() -> parse(text)).isInstanceOf(ConfigException.class).hasMessage(
+                "burst-gitops.yaml:11: policies[0].virtualService.file: must be a plain path relative to the "
+                        + "repository root, like apps/istio/vs.yaml (no leading /, no ./ or ../, no //), not "
+                        + "'./apps/istio/worker-virtualservice.yaml'");
+        assertThatThrownBy(() -> parse(MINIMAL + "clusters:\n  - { name: p, path: clusters//p, kubeconfig: in-cluster }\n"))
+                .hasMessageContaining("clusters[0].path: must be a plain path");
+    }
+
     private BurstGitopsConfig parse(String text) throws ConfigException {
         return ConfigLoader.parse(text, "burst-gitops.yaml", dir);
     }
