@@ -57,8 +57,11 @@ public sealed interface ClusterPassResult {
         }
     }
 
-    /** The cluster's API server could not be reached. */
-    record Unreachable(String cluster, String revision, String message) implements ClusterPassResult {
+    /**
+     * The pass could not run: the API server could not be reached, or refused the pass as a
+     * whole (an expired token, a 5xx during discovery). Retried at the next tick.
+     */
+    record Failed(String cluster, String revision, String message) implements ClusterPassResult {
         @Override
         public boolean failed() {
             return true;
@@ -66,7 +69,7 @@ public sealed interface ClusterPassResult {
 
         @Override
         public String summary() {
-            return "sync " + cluster + " @" + Revisions.shortId(revision) + ": unreachable: " + message;
+            return "sync " + cluster + " @" + Revisions.shortId(revision) + ": failed: " + message;
         }
     }
 }

@@ -7,6 +7,7 @@ import dev.burstgitops.sync.ClusterApplier;
 import dev.burstgitops.sync.ClusterUnreachableException;
 import dev.burstgitops.sync.SyncMode;
 import dev.burstgitops.sync.SyncOptions;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 
 /**
  * One cluster's sync pass over an already rendered revision: refuse to touch the cluster when
@@ -42,7 +43,11 @@ public final class ClusterSync implements AutoCloseable {
         try {
             return new ClusterPassResult.Synced(applier.sync(rendered.objects(), options));
         } catch (ClusterUnreachableException e) {
-            return new ClusterPassResult.Unreachable(cluster.name(), revision, e.getMessage());
+            return new ClusterPassResult.Failed(cluster.name(), revision, e.getMessage());
+        } catch (KubernetesClientException e) {
+            // Refused as a whole (401 after a token expired, 5xx in discovery): this cluster's
+            // pass fails; the other clusters and the burst loop carry on.
+            return new ClusterPassResult.Failed(cluster.name(), revision, ApiFailures.describe(e));
         }
     }
 

@@ -67,13 +67,18 @@ final class ClusterWorker implements AutoCloseable {
         }
         MDC.put("cluster", cluster.name());
         try {
-            lastRevision = job.revision();
             lastPassAt = clock.instant();
-            ClusterPassResult result = cluster.run(job.rendered(), job.revision(), false);
+            ClusterPassResult result;
+            try {
+                result = cluster.run(job.rendered(), job.revision(), false);
+            } catch (RuntimeException e) {
+                result = new ClusterPassResult.Failed(cluster.name(), job.revision(), e.toString());
+            }
+            // A failed pass is retried at the next tick, not only at the next resync.
+            lastRevision = result instanceof ClusterPassResult.Failed ? null : job.revision();
             log(result);
-            listeners.forEach(listener -> listener.accept(result));
-        } catch (RuntimeException e) {
-            LOG.warn("sync pass failed, retrying on the next trigger: {}", e.toString());
+            ClusterPassResult reported = result;
+            listeners.forEach(listener -> listener.accept(reported));
         } finally {
             MDC.remove("cluster");
         }

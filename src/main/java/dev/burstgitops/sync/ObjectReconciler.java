@@ -45,7 +45,16 @@ final class ObjectReconciler {
     }
 
     Reconciled reconcile(ManifestObject object, boolean write) {
-        Optional<ResourceDefinitionContext> kind = servedKinds.find(object.apiVersion(), object.kind());
+        Optional<ResourceDefinitionContext> kind;
+        try {
+            kind = servedKinds.find(object.apiVersion(), object.kind());
+        } catch (KubernetesClientException e) {
+            if (ApiErrors.isUnreachable(e)) {
+                throw e;
+            }
+            // Discovery refused for this group: the object fails alone, like an unknown kind.
+            kind = Optional.empty();
+        }
         DesiredObject desired = DesiredObject.of(object, cluster, kind.map(ResourceDefinitionContext::isNamespaceScoped)
                 .orElse(!object.namespace().isEmpty()), defaultNamespace);
         if (kind.isEmpty()) {
