@@ -50,7 +50,8 @@ final class DecideCommand implements Callable<Integer> {
             return ExitCodes.CONFIG;
         }
         Clock clock = Clock.systemUTC();
-        try (JGitWorkspace workspace = Adapters.workspace(loaded, clock)) {
+        // A working copy of its own, so that a one-off pass never resets a running loop's tree.
+        try (JGitWorkspace workspace = Adapters.workspace(loaded, clock, "-decide")) {
             BurstLoop loop = BurstLoop.create(loaded, Adapters.prometheus(loaded), workspace, clock);
             int exit = ExitCodes.OK;
             for (PolicyPass pass : loop.passes()) {

@@ -28,7 +28,7 @@ public final class BurstLoop {
                                    Clock clock) throws ConfigException {
         Publishers publishers = new Publishers(config, workspace);
         ModeChangeHistory history = new ModeChangeHistory(
-                new CommitHistory(config.git().checkoutDir(), config.git().branch()));
+                new CommitHistory(workspace.directory(), config.git().branch()));
         OverrideReader overrides = new OverrideReader(config.git().maxOverrideDuration());
         List<PolicyPass> passes = new ArrayList<>();
         for (PolicyConfig policy : config.policies()) {

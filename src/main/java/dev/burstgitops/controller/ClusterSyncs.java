@@ -28,13 +28,25 @@ public final class ClusterSyncs {
             try {
                 syncs.add(new ClusterSync(cluster, config.sync(), Fabric8ClusterApplier.connect(target)));
             } catch (IOException e) {
+                closeAll(syncs);
                 throw new ConfigException("clusters: " + cluster.name() + ": cannot load its kubeconfig: "
                         + e.getMessage());
             }
         }
         if (only.isPresent() && syncs.isEmpty()) {
+            closeAll(syncs);
             throw new ConfigException("clusters: no cluster named '" + only.get() + "'");
         }
         return syncs;
+    }
+
+    private static void closeAll(List<ClusterSync> syncs) {
+        for (ClusterSync sync : syncs) {
+            try {
+                sync.close();
+            } catch (Exception ignored) {
+                // Already failing with the configuration problem; the client is gone either way.
+            }
+        }
     }
 }

@@ -25,10 +25,10 @@ public final class Leadership {
         ClusterConfig home = config.cluster("primary").or(() -> config.clusters().stream().findFirst())
                 .orElseThrow(() -> new ConfigException(
                         "leaderElection.enabled: needs a cluster to keep its Lease in (clusters is empty)"));
-        try {
-            KubernetesClient client = KubernetesClients.connect(ClusterTarget.of(home.name(),
-                    home.kubeconfig().map(Object::toString).orElse(ClusterTarget.IN_CLUSTER),
-                    home.context().orElse(null), config.sync().inventoryNamespace()));
+        // The election builds a client of its own from this one's settings; this one is not kept.
+        try (KubernetesClient client = KubernetesClients.connect(ClusterTarget.of(home.name(),
+                home.kubeconfig().map(Object::toString).orElse(ClusterTarget.IN_CLUSTER),
+                home.context().orElse(null), config.sync().inventoryNamespace()))) {
             return LeaderGate.forConfig(config.leaderElection(), client);
         } catch (IOException e) {
             throw new ConfigException("clusters: " + home.name() + ": cannot load its kubeconfig: " + e.getMessage());
