@@ -1,9 +1,12 @@
 package dev.burstgitops.sync;
 
+import io.fabric8.kubernetes.api.model.Quantity;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Whether a live object already holds every field the repository asks for (desired ⊆ live), and
@@ -17,6 +20,13 @@ import java.util.Map;
  */
 final class FieldDiff {
 
+    /** Fields the API server owns: a manifest that carries them (kubectl's dry-run output does) asks nothing. */
+    private static final Set<String> SERVER_OWNED = Set.of("metadata.creationTimestamp", "metadata.resourceVersion",
+            "metadata.uid", "metadata.generation", "metadata.managedFields", "status");
+    /** Resource quantities, which the API server writes in its canonical form (0.5 becomes 500m). */
+    private static final Pattern QUANTITY_FIELD =
+            Pattern.compile("(^|\\.)(requests|limits|hard|capacity|allocatable|overhead)\\.[^.\\[]+$");
+
     private FieldDiff() {
     }
 
@@ -28,6 +38,9 @@ final class FieldDiff {
     }
 
     private static void compare(String path, Object desired, Object live, List<String> changed) {
+        if (SERVER_OWNED.contains(path)) {
+            return;
+        }
         if (desired instanceof Map<?, ?> desiredMap) {
             if (!(live instanceof Map<?, ?> liveMap)) {
                 changed.add(orRoot(path));
@@ -42,7 +55,7 @@ final class FieldDiff {
             for (int i = 0; i < desiredList.size(); i++) {
                 compare(path + "[" + i + "]", desiredList.get(i), liveList.get(i), changed);
             }
-        } else if (!sameScalar(desired, live)) {
+        } else if (!sameScalar(desired, live) && !sameQuantity(path, desired, live)) {
             changed.add(orRoot(path));
         }
     }
@@ -64,6 +77,19 @@ final class FieldDiff {
             return desiredNumber.compareTo(liveNumber) == 0;
         }
         return (desired instanceof Boolean || live instanceof Boolean) && desired.toString().equals(live.toString());
+    }
+
+    /** {@code cpu: 0.5} and {@code 500m}, {@code 1024Mi} and {@code 1Gi}: the same amount, written twice. */
+    static boolean sameQuantity(String path, Object desired, Object live) {
+        if (desired == null || live == null || !QUANTITY_FIELD.matcher(path).find()) {
+            return false;
+        }
+        try {
+            return Quantity.getAmountInBytes(new Quantity(desired.toString()))
+                    .compareTo(Quantity.getAmountInBytes(new Quantity(live.toString()))) == 0;
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            return false;
+        }
     }
 
     private static BigDecimal asNumber(Object value) {

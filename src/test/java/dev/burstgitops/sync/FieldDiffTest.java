@@ -15,6 +15,26 @@ class FieldDiffTest {
     }
 
     @Test
+    void serverOwnedMetadataInAManifestAsksForNothing() {
+        assertThat(diff("{metadata: {name: a, creationTimestamp: null}, status: {}}",
+                "{metadata: {name: a, creationTimestamp: '2026-11-22T05:00:00Z'}}")).isEmpty();
+    }
+
+    @Test
+    void aResourceQuantityEqualsTheServersCanonicalForm() {
+        String desired = "{spec: {containers: [{resources: {requests: {cpu: '0.5', memory: 1024Mi}, "
+                + "limits: {cpu: 1}}}]}}";
+        String live = "{spec: {containers: [{resources: {requests: {cpu: 500m, memory: 1Gi}, limits: {cpu: '1'}}}]}}";
+
+        assertThat(diff(desired, live)).isEmpty();
+        assertThat(diff(desired, live.replace("500m", "250m")))
+                .containsExactly("spec.containers[0].resources.requests.cpu");
+        // Outside resource fields the same text is not read as a quantity.
+        assertThat(diff("{metadata: {annotations: {size: 1Gi}}}", "{metadata: {annotations: {size: 1024Mi}}}"))
+                .containsExactly("metadata.annotations.size");
+    }
+
+    @Test
     void aNumberEqualsItsTextAndAnIntegerItsDecimal() {
         assertThat(diff("{port: 80, target: '8080', ratio: 1, flag: 'true'}", "{port: '80', target: 8080, ratio: 1.0, flag: true}"))
                 .isEmpty();
