@@ -8,13 +8,24 @@ import org.eclipse.jgit.lib.ObjectId;
  * The commit a policy's side branch pointed at when it was last fetched: enough to tell whether
  * it already proposes what we would push, and to lease the next push on it.
  */
-record SideBranchHead(ObjectId commit, List<ObjectId> parents, ObjectId tree, String message) {
+record SideBranchHead(ObjectId commit, List<ObjectId> parents, ObjectId tree, String message,
+                      String committerName, String committerEmail) {
 
     SideBranchHead {
         Objects.requireNonNull(commit, "commit");
         parents = List.copyOf(parents);
         Objects.requireNonNull(tree, "tree");
         Objects.requireNonNull(message, "message");
+        Objects.requireNonNull(committerEmail, "committerEmail");
+    }
+
+    /**
+     * Whether the branch holds a single commit of the controller's own (committed with its
+     * identity): only then may a new proposal replace it. A person who pushed a fix-up onto the
+     * proposal must not lose it to the next poll.
+     */
+    boolean isOwnProposal(String ownEmail) {
+        return parents.size() == 1 && committerEmail.equalsIgnoreCase(ownEmail);
     }
 
     /**

@@ -86,6 +86,11 @@ final class SideBranchPush {
             LOG.debug("{} already proposes this change at {}", branch, seen.get().commit().abbreviate(7).name());
             return new SideBranchOutcome.OnSideBranch(seen.get().commit().name(), seen.get().message(), false);
         }
+        if (seen.isPresent() && !seen.get().isOwnProposal(workspace.identNow().getEmailAddress())) {
+            throw new GitException(branch + " holds " + seen.get().commit().abbreviate(7).name() + " by "
+                    + seen.get().committerName() + ", not the controller's own proposal; not overwriting it: merge "
+                    + "or close its pull request, or delete the branch, and the controller proposes again");
+        }
         String message = request.message().format();
         ObjectId commit = staged.commit(base, tree, message, workspace.identNow());
         return pushWithLease(commit, message, seen.map(SideBranchHead::commit).orElse(ObjectId.zeroId()));
@@ -166,7 +171,8 @@ final class SideBranchPush {
             RevCommit commit = walk.parseCommit(id);
             return Optional.of(new SideBranchHead(commit.copy(),
                     Arrays.stream(commit.getParents()).map(RevCommit::copy).toList(),
-                    commit.getTree().copy(), commit.getFullMessage()));
+                    commit.getTree().copy(), commit.getFullMessage(), commit.getCommitterIdent().getName(),
+                    commit.getCommitterIdent().getEmailAddress()));
         } catch (IOException e) {
             throw new GitException("cannot read " + trackingRef + " in " + workspace.directory(), e);
         }

@@ -243,16 +243,15 @@ class PullRequestPublisherTest {
     }
 
     @Test
-    void someoneMovingTheSideBranchMeanwhileFailsTheLeaseAndTheRetryReplacesItKeepingEveryBaseCommit()
-            throws Exception {
+    void someoneMovingTheSideBranchMeanwhileFailsTheLeaseAndTheirCommitIsNeverOverwritten() throws Exception {
         publisher.publish(burst("17.2"));
         AtomicInteger attempts = new AtomicInteger();
         TreeChange<IOException> half = wants(HALF, decision("natural", "half", "16.0"));
         String[] theirs = new String[2];
 
-        PublishResult result;
+        GitException refused;
         try (CapturedLogs logs = CapturedLogs.capture()) {
-            result = publisher.publish(tree -> {
+            refused = catchThrowableOfType(GitException.class, () -> publisher.publish(tree -> {
                 if (attempts.incrementAndGet() == 1) {
                     theirs[0] = GitClient.clone(bare.toString(), tmp.resolve("bob-side"), SIDE)
                             .write("notes.txt", "bob was here\n").commitAndPush(GitAuthor.ALICE, "side: a note");
@@ -260,29 +259,29 @@ class PullRequestPublisherTest {
                             .write("README.md", "fleet\n").commitAndPush(GitAuthor.ALICE, "docs: say what this is");
                 }
                 return half.apply(tree);
-            });
+            }));
             assertThat(logs.linesAt(Level.WARN)).singleElement().asString()
                     .contains("push of " + SIDE + " refused", "moved since we fetched it", "attempt 2 of 3");
         }
 
+        // The lease caught the move; on the new head the branch holds a person's commit, which a
+        // new proposal would replace: the pass refuses instead, saying what to do.
         assertThat(attempts).hasValue(2);
-        GitLoggedCommit proposal = GitRemotes.log(bare, SIDE).get(0);
-        assertThat(result).isEqualTo(new PublishResult.Proposed(proposal.id(), 2, true,
-                ((PublishResult.Proposed) result).pullRequest()));
-        assertThat(proposal.parents()).as("the retry decided on the new base head").containsExactly(theirs[1]);
+        assertThat(refused).hasMessageContaining(SIDE + " holds " + theirs[0].substring(0, 7) + " by Alice")
+                .hasMessageContaining("not overwriting it");
+        assertThat(GitRemotes.log(bare, SIDE).get(0).id()).isEqualTo(theirs[0]);
         assertThat(GitRemotes.log(bare)).extracting(GitLoggedCommit::id).startsWith(theirs[1]).hasSize(2);
-        assertThat(GitRemotes.show(bare, SIDE, WEIGHTS)).isEqualTo(HALF);
-        assertThat(forge.open()).hasSize(1);
+        assertThat(GitRemotes.show(bare, SIDE, WEIGHTS)).isEqualTo(BURST);
     }
 
     @Test
-    void creatingTheSideBranchFailsItsLeaseWhenSomeoneElseCreatedItFirst() throws Exception {
+    void aSideBranchSomeoneElseCreatedFirstIsNotTakenOver() throws Exception {
         AtomicInteger attempts = new AtomicInteger();
         TreeChange<IOException> burst = burst("17.2");
 
-        PublishResult result;
+        GitException refused;
         try (CapturedLogs logs = CapturedLogs.capture()) {
-            result = publisher.publish(tree -> {
+            refused = catchThrowableOfType(GitException.class, () -> publisher.publish(tree -> {
                 if (attempts.incrementAndGet() == 1) {
                     GitClient bob = GitClient.clone(bare.toString(), tmp.resolve("bob"), "main");
                     bob.git("checkout", "--quiet", "-b", SIDE);
@@ -290,14 +289,14 @@ class PullRequestPublisherTest {
                     bob.git("push", "--quiet", "origin", "HEAD:refs/heads/" + SIDE);
                 }
                 return burst.apply(tree);
-            });
+            }));
             assertThat(logs.linesAt(Level.WARN)).singleElement().asString()
                     .contains(SIDE + " was created by someone else since we fetched");
         }
 
         assertThat(attempts).hasValue(2);
-        assertThat(((PublishResult.Proposed) result).attempts()).isEqualTo(2);
-        assertThat(GitRemotes.show(bare, SIDE, WEIGHTS)).isEqualTo(BURST);
+        assertThat(refused).hasMessageContaining("not the controller's own proposal");
+        assertThat(GitRemotes.show(bare, SIDE, "notes.txt")).isEqualTo("mine\n");
     }
 
     @Test
