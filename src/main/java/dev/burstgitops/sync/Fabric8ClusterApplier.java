@@ -65,12 +65,26 @@ public final class Fabric8ClusterApplier implements ClusterApplier {
     private Pass run(List<ManifestObject> desired, SyncOptions options) {
         ServedKinds servedKinds = new ServedKinds(client);
         ObjectReconciler reconciler = new ObjectReconciler(client, servedKinds, cluster);
-        List<Reconciled> reconciled = ApplyOrder.forApply(desired, ManifestObject::kind).stream()
-                .map(object -> reconciler.reconcile(object, options.mode().writes()))
-                .toList();
         Optional<Inventory> stored = inventoryStore.read();
+        Inventory known = stored.orElse(Inventory.EMPTY);
+        List<ManifestObject> ordered = ApplyOrder.forApply(desired, ManifestObject::kind);
+        int namespaces = (int) ordered.stream().takeWhile(object -> "Namespace".equals(object.kind())).count();
+        List<Reconciled> reconciled = new ArrayList<>();
+        ordered.subList(0, namespaces).forEach(object -> reconciled.add(reconciler.reconcile(object, options.mode().writes())));
+        if (options.mode().writes()) {
+            // Record what this pass may create before creating it (namespaces aside, which the
+            // inventory itself may live in), so that a pass cut short (the process killed, the
+            // cluster lost) leaves nothing a later pass could not prune.
+            Inventory ahead = known.plusNew(desired.stream().map(reconciler::entryOf).flatMap(Optional::stream)
+                    .toList());
+            inventoryStore.write(ahead, stored);
+            stored = ahead == known ? stored : Optional.of(ahead);
+            known = ahead;
+        }
+        ordered.subList(namespaces, ordered.size())
+                .forEach(object -> reconciled.add(reconciler.reconcile(object, options.mode().writes())));
         PruneStep.Result pruned = new PruneStep(new Pruner(client, servedKinds, cluster))
-                .run(reconciled, stored.orElse(Inventory.EMPTY), options);
+                .run(reconciled, known, options);
         if (options.mode().writes()) {
             inventoryStore.write(pruned.next(), stored);
         }

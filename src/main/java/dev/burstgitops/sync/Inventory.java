@@ -31,6 +31,13 @@ record Inventory(List<InventoryEntry> entries) {
         return new Inventory(Stream.concat(entries.stream(), more.stream()).toList());
     }
 
+    /** This inventory with the entries of {@code more} it does not hold yet, appended in order. */
+    Inventory plusNew(Collection<InventoryEntry> more) {
+        Set<ObjectKey> known = keys();
+        List<InventoryEntry> added = more.stream().filter(entry -> known.add(entry.key())).toList();
+        return added.isEmpty() ? this : plus(added);
+    }
+
     Set<ObjectKey> keys() {
         return entries.stream().map(InventoryEntry::key).collect(Collectors.toSet());
     }

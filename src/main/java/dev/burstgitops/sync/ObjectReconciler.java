@@ -44,6 +44,19 @@ final class ObjectReconciler {
         this.defaultNamespace = client.getNamespace() == null ? "default" : client.getNamespace();
     }
 
+    /** The inventory entry {@code object} will have once applied; empty for a kind the cluster does not serve. */
+    Optional<InventoryEntry> entryOf(ManifestObject object) {
+        try {
+            return servedKinds.find(object.apiVersion(), object.kind()).map(kind -> DesiredObject.of(object, cluster,
+                    kind.isNamespaceScoped(), defaultNamespace).entry());
+        } catch (KubernetesClientException e) {
+            if (ApiErrors.isUnreachable(e)) {
+                throw e;
+            }
+            return Optional.empty();
+        }
+    }
+
     Reconciled reconcile(ManifestObject object, boolean write) {
         Optional<ResourceDefinitionContext> kind;
         try {
