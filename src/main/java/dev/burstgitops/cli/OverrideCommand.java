@@ -1,5 +1,6 @@
 package dev.burstgitops.cli;
 
+import dev.burstgitops.controller.Revisions;
 import dev.burstgitops.config.BurstGitopsConfig;
 import dev.burstgitops.config.ConfigException;
 import dev.burstgitops.controller.Adapters;
@@ -146,10 +147,10 @@ final class OverrideCommand {
 
     private static String describe(PublishResult result) {
         if (result instanceof PublishResult.Published published) {
-            return "committed " + published.commitId().substring(0, 7);
+            return "committed " + Revisions.shortId(published.commitId());
         }
         if (result instanceof PublishResult.Proposed proposed) {
-            return "proposed " + proposed.commitId().substring(0, 7) + " as a pull request";
+            return "proposed " + Revisions.shortId(proposed.commitId()) + " as a pull request";
         }
         if (result instanceof PublishResult.NothingToDo) {
             return "nothing to change";

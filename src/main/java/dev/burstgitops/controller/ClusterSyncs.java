@@ -22,9 +22,7 @@ public final class ClusterSyncs {
             if (only.isPresent() && !only.get().equals(cluster.name())) {
                 continue;
             }
-            ClusterTarget target = ClusterTarget.of(cluster.name(),
-                    cluster.kubeconfig().map(Object::toString).orElse(ClusterTarget.IN_CLUSTER),
-                    cluster.context().orElse(null), config.sync().inventoryNamespace());
+            ClusterTarget target = target(config, cluster);
             try {
                 syncs.add(new ClusterSync(cluster, config.sync(), Fabric8ClusterApplier.connect(target)));
             } catch (IOException e) {
@@ -38,6 +36,13 @@ public final class ClusterSyncs {
             throw new ConfigException("clusters: no cluster named '" + only.get() + "'");
         }
         return syncs;
+    }
+
+    /** How to reach a configured cluster: its kubeconfig (or in-cluster) and context. */
+    static ClusterTarget target(BurstGitopsConfig config, ClusterConfig cluster) {
+        return ClusterTarget.of(cluster.name(),
+                cluster.kubeconfig().map(Object::toString).orElse(ClusterTarget.IN_CLUSTER),
+                cluster.context().orElse(null), config.sync().inventoryNamespace());
     }
 
     private static void closeAll(List<ClusterSync> syncs) {

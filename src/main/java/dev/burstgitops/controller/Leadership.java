@@ -3,7 +3,6 @@ package dev.burstgitops.controller;
 import dev.burstgitops.config.BurstGitopsConfig;
 import dev.burstgitops.config.ClusterConfig;
 import dev.burstgitops.config.ConfigException;
-import dev.burstgitops.sync.ClusterTarget;
 import dev.burstgitops.sync.KubernetesClients;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
@@ -26,9 +25,7 @@ public final class Leadership {
                 .orElseThrow(() -> new ConfigException(
                         "leaderElection.enabled: needs a cluster to keep its Lease in (clusters is empty)"));
         // The election builds a client of its own from this one's settings; this one is not kept.
-        try (KubernetesClient client = KubernetesClients.connect(ClusterTarget.of(home.name(),
-                home.kubeconfig().map(Object::toString).orElse(ClusterTarget.IN_CLUSTER),
-                home.context().orElse(null), config.sync().inventoryNamespace()))) {
+        try (KubernetesClient client = KubernetesClients.connect(ClusterSyncs.target(config, home))) {
             return LeaderGate.forConfig(config.leaderElection(), client);
         } catch (IOException e) {
             throw new ConfigException("clusters: " + home.name() + ": cannot load its kubeconfig: " + e.getMessage());

@@ -28,7 +28,7 @@ public record PassResult(String policy, Decision decision, Optional<String> comm
         if (proposal.isPresent()) {
             return policy + ": " + mode + seen + ", " + proposal.get() + " (" + decision.reason() + ")";
         }
-        String action = commit.map(id -> "committed " + id.substring(0, Math.min(7, id.length()))
+        String action = commit.map(id -> "committed " + Revisions.shortId(id)
                         + " (" + decision.from().label() + " -> " + decision.to().label() + ": ")
                 .orElse(decision instanceof Decision.Change ? "already on the branch (" : "no change (");
         return policy + ": " + mode + seen + ", " + action + decision.reason() + ")";

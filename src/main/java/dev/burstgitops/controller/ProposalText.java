@@ -11,7 +11,7 @@ final class ProposalText {
     }
 
     static String of(PublishResult.Proposed proposed) {
-        String id = proposed.commitId().substring(0, Math.min(7, proposed.commitId().length()));
+        String id = Revisions.shortId(proposed.commitId());
         String where = pullRequest(proposed.pullRequest());
         return (proposed.pushed() ? "proposed " + id : "waiting for review of " + id) + where;
     }

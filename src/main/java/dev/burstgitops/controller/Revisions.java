@@ -1,12 +1,13 @@
 package dev.burstgitops.controller;
 
 /** Commit ids as people read them. */
-final class Revisions {
+public final class Revisions {
 
     private Revisions() {
     }
 
-    static String shortId(String revision) {
+    /** The first seven characters, as git prints them; "?" when there is none. */
+    public static String shortId(String revision) {
         return revision == null ? "?" : revision.substring(0, Math.min(7, revision.length()));
     }
 }

@@ -1,5 +1,6 @@
 package dev.burstgitops.demo;
 
+import dev.burstgitops.controller.Revisions;
 import dev.burstgitops.controller.ClusterPassResult;
 import dev.burstgitops.controller.PassResult;
 import dev.burstgitops.decision.Decision;
@@ -131,7 +132,7 @@ final class DemoObserver {
     }
 
     private static String shortId(String id) {
-        return id == null ? "-" : id.substring(0, Math.min(7, id.length()));
+        return id == null ? "-" : Revisions.shortId(id);
     }
 
     private static double round(double value) {
