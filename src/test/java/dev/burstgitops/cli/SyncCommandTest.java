@@ -2,7 +2,7 @@ package dev.burstgitops.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.burstgitops.demo.InMemoryRequest;
+import dev.burstgitops.testing.ApiRequest;
 import dev.burstgitops.testing.GitAuthor;
 import dev.burstgitops.testing.GitClient;
 import dev.burstgitops.testing.GitRemotes;
@@ -92,7 +92,7 @@ class SyncCommandTest {
 
         assertThat(sync().exitCode()).isZero();
 
-        assertThat(primary.writes()).extracting(InMemoryRequest::method).containsExactly("PATCH");
+        assertThat(primary.writes()).extracting(ApiRequest::method).containsExactly("PATCH");
         assertThat(primary.writes().get(0).path()).endsWith("/virtualservices/worker-virtual-service");
         assertThat(burst.writes()).isEmpty();
     }

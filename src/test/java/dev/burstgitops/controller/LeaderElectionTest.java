@@ -90,7 +90,7 @@ class LeaderElectionTest {
 
     @Test
     void aLeaderCutOffFromTheApiServerStopsLeadingBeforeTheOtherTakesOverAfterTheLeaseExpires() {
-        LeaderNetworkCut network = open(LeaderNetworkCut.relayTo(primary.cluster().port()));
+        LeaderNetworkCut network = open(LeaderNetworkCut.relayTo(primary.server().url().getPort()));
         LeaderCandidate cutOff = candidateThrough(network, "replica-a").campaign();
         await().atMost(SHORT_LEASE.leaseDuration().plus(MARGIN)).until(cutOff::leads);
         LeaderCandidate other = candidate("replica-b").campaign();
@@ -107,7 +107,7 @@ class LeaderElectionTest {
 
     @Test
     void aReplicaThatLostTheLeaseToAnOutageLeadsAgainWhenTheApiServerIsBack() {
-        LeaderNetworkCut network = open(LeaderNetworkCut.relayTo(primary.cluster().port()));
+        LeaderNetworkCut network = open(LeaderNetworkCut.relayTo(primary.server().url().getPort()));
         LeaderCandidate only = candidateThrough(network, "replica-a").campaign();
         await().atMost(SHORT_LEASE.leaseDuration().plus(MARGIN)).until(only::leads);
 
@@ -140,7 +140,7 @@ class LeaderElectionTest {
 
     private LeaderCandidate candidateThrough(LeaderNetworkCut network, String identity) {
         Path kubeconfig = LeaderCandidate.kubeconfigThrough(network, primary.kubeconfig(),
-                primary.cluster().url().toString(), dir.resolve(identity + ".kubeconfig"));
+                primary.server().url().toString(), dir.resolve(identity + ".kubeconfig"));
         return open(LeaderCandidate.on(kubeconfig, "primary", identity, SHORT_LEASE));
     }
 

@@ -56,7 +56,7 @@ class LeaderGateTest {
         gate.close();
         assertThat(events).containsExactly("start", "stop");
         assertThat(gate.isOpen()).isFalse();
-        assertThat(primary.cluster().requests()).isEmpty();
+        assertThat(primary.requests()).isEmpty();
     }
 
     @Test

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import dev.burstgitops.demo.InMemoryRequest;
+import dev.burstgitops.testing.ApiRequest;
 import dev.burstgitops.sync.KubernetesClients;
 import dev.burstgitops.testing.KubeFixture;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
@@ -74,7 +74,7 @@ class LeaderLeaseOptimisticLockingTest {
 
     @Test
     void aMergePatchCarryingAnOutdatedResourceVersionIsRefusedToo() {
-        // What fabric8's stock LeaseLock sends; the in-memory server translates it to a checked replace.
+        // What fabric8's stock LeaseLock sends: the server checks the resourceVersion it carries.
         Lease expired = client.resource(lease("replica-a", null)).create();
         String readByBoth = expired.getMetadata().getResourceVersion();
         client.resource(lease("replica-b", readByBoth)).patch(PatchContext.of(PatchType.JSON_MERGE));
@@ -99,9 +99,9 @@ class LeaderLeaseOptimisticLockingTest {
     }
 
     private Set<String> leaseVerbsUsed() {
-        return primary.cluster().requests().stream()
+        return primary.requests().stream()
                 .filter(request -> request.path().contains("/leases"))
-                .map(InMemoryRequest::method)
+                .map(ApiRequest::method)
                 .map(VERB_OF_METHOD::get)
                 .collect(Collectors.toSet());
     }

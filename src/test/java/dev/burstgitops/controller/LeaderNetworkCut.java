@@ -38,7 +38,7 @@ final class LeaderNetworkCut implements AutoCloseable {
     }
 
     URI url() {
-        return URI.create("http://127.0.0.1:" + port);
+        return URI.create("https://127.0.0.1:" + port);
     }
 
     void cut() {

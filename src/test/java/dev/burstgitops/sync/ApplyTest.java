@@ -3,7 +3,7 @@ package dev.burstgitops.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.InstanceOfAssertFactories.MAP;
 
-import dev.burstgitops.demo.InMemoryRequest;
+import dev.burstgitops.testing.ApiRequest;
 import dev.burstgitops.manifest.ManifestObject;
 import dev.burstgitops.sync.ObjectOutcome.Configured;
 import dev.burstgitops.sync.ObjectOutcome.Failed;
@@ -44,7 +44,9 @@ class ApplyTest {
     void theFirstSyncCreatesEveryObjectWithBothManagedLabels() throws Exception {
         SyncReport report = primary.applier().sync(desired, SyncOptions.apply("3f2a1c9e"));
 
-        assertThat(report.created()).isEqualTo(desired.size());
+        // Every cluster has the default namespace already: it is configured (labelled), not created.
+        assertThat(report.created()).isEqualTo(desired.size() - 1);
+        assertThat(report.configured()).isEqualTo(1);
         assertThat(report.failed()).isZero();
         Map<String, Object> virtualService = primary.kubectl().getJson("virtualservice", "default", "worker-virtual-service");
         assertThat(virtualService).extractingByKey("metadata").asInstanceOf(MAP).extractingByKey("labels")
@@ -55,25 +57,28 @@ class ApplyTest {
                         "service/worker-service", "service/frontend-service", "service/redis-cache-service",
                         "gateway.networking.istio.io/frontend-gateway",
                         "destinationrule.networking.istio.io/worker-destination-rule");
-        assertThat(report.summary()).startsWith("sync primary @3f2a1c9: 9 created, 0 configured, 0 unchanged, 0 pruned, 0 failed in ");
+        assertThat(report.summary()).startsWith("sync primary @3f2a1c9: 8 created, 1 configured, 0 unchanged, 0 pruned, 0 failed in ");
     }
 
     @Test
     void everyObjectIsWrittenWithAServerSideApplyAsFieldManagerBurstGitopsWithForce() throws Exception {
         primary.applier().sync(desired, SyncOptions.apply("c1"));
 
-        List<InMemoryRequest> objectWrites = primary.writes().stream()
+        List<ApiRequest> objectWrites = primary.writes().stream()
                 .filter(request -> !request.path().contains("/configmaps/burst-gitops-inventory-")
                         && !request.path().endsWith("/namespaces/burst-gitops"))
                 .toList();
         assertThat(objectWrites).hasSize(desired.size()).allSatisfy(request -> {
             assertThat(request.method()).isEqualTo("PATCH");
-            assertThat(request.contentType()).startsWith("application/apply-patch+yaml");
-            assertThat(request.queryParameter("fieldManager")).contains("burst-gitops");
-            assertThat(request.queryParameter("force")).contains("true");
+            assertThat(request.query()).containsEntry("fieldManager", "burst-gitops").containsEntry("force", "true");
+            assertThat(request.byController()).isTrue();
         });
-        assertThat(objectWrites).extracting(InMemoryRequest::path).contains(
+        assertThat(objectWrites).extracting(ApiRequest::path).contains(
                 "/apis/networking.istio.io/v1/namespaces/default/virtualservices/worker-virtual-service");
+        // The server records how each object was written: an Apply by the field manager burst-gitops.
+        assertThat(primary.kubectl().run("get", "virtualservice", "worker-virtual-service", "-n", "default",
+                "--show-managed-fields", "-o", "jsonpath={.metadata.managedFields[*].manager}/{.metadata.managedFields[*].operation}"))
+                .isEqualTo("burst-gitops/Apply");
     }
 
     @Test
@@ -93,7 +98,7 @@ class ApplyTest {
         primary.applier().sync(withCrd, SyncOptions.apply("c1"));
 
         // The inventory (its namespace and ConfigMap) is bookkeeping, not part of the apply order.
-        assertThat(primary.writes()).extracting(InMemoryRequest::path)
+        assertThat(primary.writes()).extracting(ApiRequest::path)
                 .filteredOn(path -> !path.contains("burst-gitops")).startsWith(
                 "/api/v1/namespaces/default",
                 "/apis/apiextensions.k8s.io/v1/customresourcedefinitions/widgets.example.com",
@@ -105,7 +110,7 @@ class ApplyTest {
     void newObjectsAreRecordedInTheInventoryBeforeTheyAreCreated() throws Exception {
         primary.applier().sync(desired, SyncOptions.apply("c1"));
 
-        List<String> writes = primary.writes().stream().map(InMemoryRequest::path).toList();
+        List<String> writes = primary.writes().stream().map(ApiRequest::path).toList();
         int inventory = writes.indexOf("/api/v1/namespaces/burst-gitops/configmaps/burst-gitops-inventory-primary");
         int firstDeployment = writes.indexOf("/apis/apps/v1/namespaces/default/deployments/worker-deployment");
         // A pass cut short after this point leaves every created object known to the next pass's prune.
@@ -134,7 +139,7 @@ class ApplyTest {
 
         SyncReport report = primary.applier().sync(burst, SyncOptions.apply("c2"));
 
-        assertThat(primary.writes()).extracting(InMemoryRequest::path)
+        assertThat(primary.writes()).extracting(ApiRequest::path)
                 .containsExactly("/apis/networking.istio.io/v1/namespaces/default/virtualservices/worker-virtual-service");
         assertThat(report.outcomes()).filteredOn(Configured.class::isInstance).singleElement()
                 .extracting(outcome -> ((Configured) outcome).changedFields())
@@ -159,7 +164,7 @@ class ApplyTest {
             assertThat(failure.toString()).startsWith("clusters/primary/gadget.yaml:1: Gadget.example.com default/g: ")
                     .contains("does not serve kind Gadget in example.com/v1");
         });
-        assertThat(report.created()).isEqualTo(desired.size());
+        assertThat(report.created() + report.configured()).isEqualTo(desired.size());
     }
 
     @Test

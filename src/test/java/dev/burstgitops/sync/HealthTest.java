@@ -12,7 +12,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Workload health read after a pass; the status is written with kubectl, standing in for the controllers. */
+/**
+ * Workload health read after a pass. The test API server runs no controllers or kubelet, so the
+ * status is written with kubectl through the status subresource, as they would write it.
+ */
 class HealthTest {
 
     @TempDir
@@ -44,7 +47,7 @@ class HealthTest {
     @Test
     void aDeploymentWhoseReplicasAreAllAvailableIsHealthyUntilItsSpecChanges() throws Exception {
         primary.applier().sync(desired, SyncOptions.apply("c1"));
-        writeStatus("{\"observedGeneration\":1,\"replicas\":1,\"updatedReplicas\":1,\"availableReplicas\":1}");
+        writeStatus("{\"observedGeneration\":1,\"replicas\":1,\"updatedReplicas\":1,\"readyReplicas\":1,\"availableReplicas\":1}");
 
         SyncReport settled = primary.applier().sync(desired, SyncOptions.apply("c1"));
         SyncReport changed = primary.applier().sync(KubeManifests.parse(ApplyTest.FILE,

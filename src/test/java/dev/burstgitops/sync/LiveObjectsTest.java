@@ -2,7 +2,7 @@ package dev.burstgitops.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.burstgitops.demo.InMemoryRequest;
+import dev.burstgitops.testing.ApiRequest;
 import dev.burstgitops.manifest.ManifestObject;
 import dev.burstgitops.testing.KubeFixture;
 import dev.burstgitops.testing.KubeManifests;
@@ -41,7 +41,7 @@ class LiveObjectsTest {
         SyncReport again = primary.applier().sync(desired, SyncOptions.apply("c1"));
 
         assertThat(again.unchanged()).isEqualTo(desired.size());
-        List<InMemoryRequest> reads = primary.cluster().requests().stream()
+        List<ApiRequest> reads = primary.requests().stream()
                 .filter(request -> request.method().equals("GET")).toList();
         List<String> objectPaths = desired.stream().map(object -> "/" + object.name()).toList();
         assertThat(reads).noneMatch(request -> objectPaths.stream().anyMatch(request.path()::endsWith)

@@ -2,7 +2,7 @@ package dev.burstgitops.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.burstgitops.demo.InMemoryRequest;
+import dev.burstgitops.testing.ApiRequest;
 import dev.burstgitops.manifest.ManifestObject;
 import dev.burstgitops.sync.ObjectOutcome.Pruned;
 import dev.burstgitops.sync.ObjectOutcome.Retained;
@@ -45,11 +45,11 @@ class PruneTest {
 
         assertThat(report.outcomes()).filteredOn(Pruned.class::isInstance).extracting(o -> o.key().toString())
                 .containsExactly("Service default/redis-cache-service");
-        assertThat(primary.writes()).extracting(InMemoryRequest::method, InMemoryRequest::path).containsExactly(
+        assertThat(primary.writes()).extracting(ApiRequest::method, ApiRequest::path).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("DELETE", "/api/v1/namespaces/default/services/redis-cache-service"),
                 org.assertj.core.groups.Tuple.tuple("PATCH", "/api/v1/namespaces/burst-gitops/configmaps/burst-gitops-inventory-primary"));
         assertThat(primary.kubectl().run("get", "services", "-n", "default", "-o", "name").lines())
-                .containsExactlyInAnyOrder("service/worker-service", "service/frontend-service");
+                .containsExactlyInAnyOrder("service/worker-service", "service/frontend-service", "service/kubernetes");
         assertThat(primary.kubectl().run("get", "configmap", "burst-gitops-inventory-primary", "-n", "burst-gitops",
                 "-o", "jsonpath={.data.objects\\.yaml}")).doesNotContain("redis-cache-service").contains("worker-service");
     }
@@ -145,7 +145,7 @@ class PruneTest {
         primary.applier().sync(desired, SyncOptions.apply("c3"));
 
         assertThat(primary.writes()).filteredOn(request -> request.method().equals("DELETE"))
-                .extracting(InMemoryRequest::path)
+                .extracting(ApiRequest::path)
                 .containsExactly("/api/v1/namespaces/team/configmaps/settings", "/api/v1/namespaces/team");
     }
 }

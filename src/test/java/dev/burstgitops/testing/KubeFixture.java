@@ -1,7 +1,6 @@
 package dev.burstgitops.testing;
 
-import dev.burstgitops.demo.InMemoryCluster;
-import dev.burstgitops.demo.InMemoryRequest;
+import dev.burstgitops.demo.LocalApiServer;
 import dev.burstgitops.sync.ClusterTarget;
 import dev.burstgitops.sync.Fabric8ClusterApplier;
 import java.io.IOException;
@@ -11,36 +10,43 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * One in-memory cluster for a test, with its kubeconfig, a {@link Kubectl} on it, and an applier
- * built the way production builds one: from the kubeconfig file and context.
+ * One real cluster for a test: a kube-apiserver of its own (on the JVM's shared etcd, see
+ * {@link TestPeers}), a kubeconfig for the controller, a {@link Kubectl} on it as a person with
+ * their own user, and an applier built the way production builds one: from the kubeconfig file
+ * and context. The server's audit log tells which requests were made since {@link #forgetRequests()}.
  */
 public final class KubeFixture implements AutoCloseable {
 
     public static final String INVENTORY_NAMESPACE = "burst-gitops";
 
     private final String name;
-    private final InMemoryCluster cluster;
+    private final LocalApiServer server;
     private final Path kubeconfig;
     private final Kubectl kubectl;
+    private final AuditLog audit;
     private Fabric8ClusterApplier applier;
 
-    private KubeFixture(String name, InMemoryCluster cluster, Path kubeconfig, Kubectl kubectl) {
+    private KubeFixture(String name, LocalApiServer server, Path kubeconfig, Kubectl kubectl) {
         this.name = name;
-        this.cluster = cluster;
+        this.server = server;
         this.kubeconfig = kubeconfig;
         this.kubectl = kubectl;
+        this.audit = new AuditLog(server.auditLog());
+        audit.markEnd();
     }
 
-    /** Starts a cluster named {@code name}; files go below {@code dir}. */
+    /** Starts a cluster named {@code name}; its files go below {@code dir/name}. */
     public static KubeFixture start(String name, Path dir) {
-        InMemoryCluster cluster = InMemoryCluster.start();
-        Path kubeconfig = cluster.writeKubeconfig(dir.resolve(name).resolve("kubeconfig"), name);
-        return new KubeFixture(name, cluster, kubeconfig, new Kubectl(kubeconfig, dir.resolve(name).resolve("kube-cache")));
+        Path home = dir.resolve(name);
+        LocalApiServer server = TestPeers.apiServer(home.resolve("apiserver"));
+        Path kubeconfig = server.writeKubeconfig(home.resolve("kubeconfig"), name);
+        Path personKubeconfig = server.writeKubeconfig(home.resolve("kubeconfig-person"), name, LocalApiServer.PERSON_USER);
+        return new KubeFixture(name, server, kubeconfig, new Kubectl(personKubeconfig, home.resolve("kube-cache")));
     }
 
     public ClusterTarget target() {
         return ClusterTarget.of(name, kubeconfig.toString(), name, INVENTORY_NAMESPACE)
-                .withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(5));
+                .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(10));
     }
 
     /** The applier for this cluster, connected on first use and closed with the fixture. */
@@ -55,25 +61,37 @@ public final class KubeFixture implements AutoCloseable {
         return applier;
     }
 
+    /** The controller's kubeconfig (user {@value LocalApiServer#CONTROLLER_USER}). */
     public Path kubeconfig() {
         return kubeconfig;
     }
 
+    /** kubectl as a person (user {@value LocalApiServer#PERSON_USER}). */
     public Kubectl kubectl() {
         return kubectl;
     }
 
-    public InMemoryCluster cluster() {
-        return cluster;
+    public LocalApiServer server() {
+        return server;
     }
 
-    /** Writes the cluster received since the last {@link #forgetRequests()}, kubectl's included. */
-    public List<InMemoryRequest> writes() {
-        return cluster.writes();
+    /** Every request either user made since the start or the last {@link #forgetRequests()}, in order. */
+    public List<ApiRequest> requests() {
+        return audit.sinceMark();
+    }
+
+    /** The writes among {@link #requests()}, kubectl's included. */
+    public List<ApiRequest> writes() {
+        return requests().stream().filter(ApiRequest::isWrite).toList();
     }
 
     public void forgetRequests() {
-        cluster.clearRequests();
+        audit.markEnd();
+    }
+
+    /** Stops the API server: from then on the cluster is unreachable. */
+    public void stopServer() {
+        server.close();
     }
 
     @Override
@@ -81,6 +99,6 @@ public final class KubeFixture implements AutoCloseable {
         if (applier != null) {
             applier.close();
         }
-        cluster.close();
+        server.close();
     }
 }

@@ -11,8 +11,9 @@ import java.util.concurrent.TimeUnit;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * The real {@code kubectl} on PATH, pointed at one kubeconfig: the independent second client in
- * sync tests. Its discovery cache goes to a directory of the test's own so runs never share it.
+ * The real {@code kubectl}, built by {@code bin/install-peers} from the same Kubernetes release as
+ * the test API servers (no version skew), pointed at one kubeconfig: the independent second client
+ * in sync tests. Its discovery cache goes to a directory of the test's own so runs never share it.
  */
 public final class Kubectl {
 
@@ -52,7 +53,7 @@ public final class Kubectl {
     }
 
     public Result tryRun(String... args) {
-        List<String> command = new ArrayList<>(List.of("kubectl", "--kubeconfig", kubeconfig.toString(),
+        List<String> command = new ArrayList<>(List.of(TestPeers.binaries().kubectl().toString(), "--kubeconfig", kubeconfig.toString(),
                 "--cache-dir", cacheDir.toString(), "--request-timeout", "20s"));
         command.addAll(List.of(args));
         try {
