@@ -1,5 +1,6 @@
 package dev.burstgitops.sync;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
@@ -25,6 +26,19 @@ final class ApplyOrder {
     /** A stable sort: objects of the same rank keep their order. */
     static <T> List<T> forApply(List<T> items, Function<T, String> kind) {
         return items.stream().sorted(Comparator.comparingInt(item -> rank(kind.apply(item)))).toList();
+    }
+
+    /** The items in apply order, in steps of one rank each (empty steps left out): each step may be applied concurrently. */
+    static <T> List<List<T>> steps(List<T> items, Function<T, String> kind) {
+        List<List<T>> steps = new ArrayList<>();
+        for (int rank = 0; rank <= 2; rank++) {
+            int wanted = rank;
+            List<T> step = items.stream().filter(item -> rank(kind.apply(item)) == wanted).toList();
+            if (!step.isEmpty()) {
+                steps.add(step);
+            }
+        }
+        return steps;
     }
 
     static <T> List<T> forPrune(List<T> items, Function<T, String> kind) {

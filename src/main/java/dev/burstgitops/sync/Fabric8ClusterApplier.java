@@ -1,10 +1,13 @@
 package dev.burstgitops.sync;
 
 import dev.burstgitops.manifest.ManifestObject;
+import dev.burstgitops.sync.ObjectOutcome.Configured;
+import dev.burstgitops.sync.ObjectOutcome.Created;
 import dev.burstgitops.sync.ObjectReconciler.Reconciled;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +19,9 @@ import org.slf4j.MDC;
 /**
  * {@link ClusterApplier} on fabric8: server-side apply with field manager {@value #FIELD_MANAGER},
  * an inventory ConfigMap in the cluster, and safe prune (policy in {@link PruneStep}). A pass reads:
- * apply in order, prune, record the inventory, read health.
+ * Namespaces, record the inventory ahead, CRDs (then wait until they are established), the rest,
+ * prune, record the inventory, read health. Within each step objects are applied concurrently
+ * ({@link ParallelApply}); prune goes one object at a time in reverse order.
  */
 public final class Fabric8ClusterApplier implements ClusterApplier {
 
@@ -27,12 +32,17 @@ public final class Fabric8ClusterApplier implements ClusterApplier {
     private final String cluster;
     private final KubernetesClient client;
     private final InventoryStore inventoryStore;
+    private final ProtectedNamespaces protectedNamespaces;
+    private final ParallelApply parallel;
+    private final Clock clock = Clock.systemUTC();
 
     /** Takes ownership of {@code client}: {@link #close()} closes it. */
     public Fabric8ClusterApplier(String cluster, KubernetesClient client, String inventoryNamespace) {
         this.cluster = cluster;
         this.client = client;
         this.inventoryStore = new InventoryStore(client, cluster, inventoryNamespace);
+        this.protectedNamespaces = ProtectedNamespaces.forController(inventoryNamespace);
+        this.parallel = new ParallelApply(cluster);
     }
 
     public static Fabric8ClusterApplier connect(ClusterTarget target) throws IOException {
@@ -63,34 +73,44 @@ public final class Fabric8ClusterApplier implements ClusterApplier {
     }
 
     private Pass run(List<ManifestObject> desired, SyncOptions options) {
+        boolean write = options.mode().writes();
         ServedKinds servedKinds = new ServedKinds(client);
-        ObjectReconciler reconciler = new ObjectReconciler(client, servedKinds, cluster);
-        Optional<Inventory> stored = inventoryStore.read();
-        Inventory known = stored.orElse(Inventory.EMPTY);
-        List<ManifestObject> ordered = ApplyOrder.forApply(desired, ManifestObject::kind);
-        int namespaces = (int) ordered.stream().takeWhile(object -> "Namespace".equals(object.kind())).count();
+        ObjectReconciler reconciler = new ObjectReconciler(client, servedKinds,
+                new ObjectWriter(client, options.fence(), clock), cluster);
+        InventoryAhead inventory = new InventoryAhead(inventoryStore, options.fence());
+        List<List<ManifestObject>> steps = ApplyOrder.steps(desired, ManifestObject::kind);
         List<Reconciled> reconciled = new ArrayList<>();
-        ordered.subList(0, namespaces).forEach(object -> reconciled.add(reconciler.reconcile(object, options.mode().writes())));
-        if (options.mode().writes()) {
-            // Record what this pass may create before creating it (namespaces aside, which the
-            // inventory itself may live in), so that a pass cut short (the process killed, the
-            // cluster lost) leaves nothing a later pass could not prune.
-            Inventory ahead = known.plusNew(desired.stream().map(reconciler::entryOf).flatMap(Optional::stream)
-                    .toList());
-            inventoryStore.write(ahead, stored);
-            stored = ahead == known ? stored : Optional.of(ahead);
-            known = ahead;
+        for (List<ManifestObject> step : steps) {
+            if (write && !step.get(0).kind().equals("Namespace")) {
+                // Record what this pass may create before creating it (namespaces aside, which the
+                // inventory itself may live in), so that a pass cut short (the process killed, the
+                // cluster lost) leaves nothing a later pass could not prune.
+                inventory.recordAhead(desired.stream().map(reconciler::entryOf).flatMap(Optional::stream).toList());
+            }
+            List<Reconciled> done = parallel.reconcile(step, object -> reconciler.reconcile(object, write));
+            reconciled.addAll(done);
+            if (write && awaitEstablished(done)) {
+                servedKinds.forgetUnserved();
+            }
         }
-        ordered.subList(namespaces, ordered.size())
-                .forEach(object -> reconciled.add(reconciler.reconcile(object, options.mode().writes())));
-        PruneStep.Result pruned = new PruneStep(new Pruner(client, servedKinds, cluster))
-                .run(reconciled, known, options);
-        if (options.mode().writes()) {
-            inventoryStore.write(pruned.next(), stored);
+        PruneStep.Result pruned = new PruneStep(new Pruner(client, servedKinds, cluster, protectedNamespaces,
+                options.fence())).run(reconciled, inventory.known(), options);
+        if (write) {
+            inventory.record(pruned.next());
         }
         List<ObjectOutcome> outcomes = new ArrayList<>(reconciled.stream().map(Reconciled::outcome).toList());
         outcomes.addAll(pruned.outcomes());
         return new Pass(outcomes, health(reconciled), pruned.warnings());
+    }
+
+    /** Waits until the CRDs this step created or changed are established; true when there were any. */
+    private boolean awaitEstablished(List<Reconciled> step) {
+        List<String> crds = step.stream().map(Reconciled::outcome)
+                .filter(outcome -> outcome instanceof Created || outcome instanceof Configured)
+                .filter(outcome -> outcome.key().kind().equals("CustomResourceDefinition"))
+                .map(outcome -> outcome.key().name()).toList();
+        crds.forEach(name -> CustomResourceDefinitions.awaitEstablished(client, name));
+        return !crds.isEmpty();
     }
 
     private static List<WorkloadHealth> health(List<Reconciled> reconciled) {
@@ -103,6 +123,7 @@ public final class Fabric8ClusterApplier implements ClusterApplier {
 
     @Override
     public void close() {
+        parallel.close();
         client.close();
     }
 }

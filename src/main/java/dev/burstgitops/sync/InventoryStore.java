@@ -48,10 +48,11 @@ final class InventoryStore {
     }
 
     /** Stores {@code next} unless it equals what is stored, so that a pass with nothing to do writes nothing. */
-    void write(Inventory next, Optional<Inventory> stored) {
+    void write(Inventory next, Optional<Inventory> stored, WriteFence fence) {
         if (stored.filter(next::equals).isPresent()) {
             return;
         }
+        fence.check();
         if (stored.isEmpty()) {
             ensureNamespace();
         }

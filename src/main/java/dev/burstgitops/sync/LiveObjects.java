@@ -7,17 +7,19 @@ import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The live objects one pass compares against. They are read with one LIST per kind and
  * namespace rather than one GET per object: a pass over an unchanged repository of 1,000
  * objects then costs a handful of requests. Where the server refuses to list (RBAC without
- * {@code list}), it falls back to a GET per object.
+ * {@code list}), it falls back to a GET per object. Safe to ask from several threads: the first
+ * to ask for a kind and namespace lists it, the others wait for that list.
  */
 final class LiveObjects {
 
     private final KubernetesClient client;
-    private final Map<String, Optional<Map<String, GenericKubernetesResource>>> listed = new HashMap<>();
+    private final Map<String, Optional<Map<String, GenericKubernetesResource>>> listed = new ConcurrentHashMap<>();
 
     LiveObjects(KubernetesClient client) {
         this.client = client;

@@ -7,9 +7,11 @@ import dev.burstgitops.sync.ObjectOutcome.Created;
 import dev.burstgitops.sync.ObjectOutcome.Failed;
 import dev.burstgitops.sync.ObjectOutcome.Unchanged;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,10 +19,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Brings one desired object to its cluster: read the live object, compare, and server-side apply
- * only when the live object lacks a desired field. In detect and dry-run mode it stops after the
- * comparison. A kind the cluster does not serve or an object the server rejects becomes a
- * {@link Failed} outcome; only an unreachable server escapes, as the exception, to end the pass.
+ * Brings one desired object to its cluster with server-side apply, writing only when something
+ * differs: the live object lacks a desired field (drift, or a change in Git), or this controller
+ * owns a field Git no longer has (the apply removes it), or kubectl's apply still co-owns fields
+ * (they are taken over first, see {@link FieldTakeover}). All three are read from the live
+ * object, so an unchanged repository costs no write and no dry-run. In detect and dry-run mode it
+ * stops after the comparison. A kind the cluster does not serve or an object the server rejects
+ * becomes a {@link Failed} outcome; only an unreachable server escapes, as the exception, to end
+ * the pass. Safe to call from several threads at once.
  */
 final class ObjectReconciler {
 
@@ -33,13 +39,15 @@ final class ObjectReconciler {
     private final KubernetesClient client;
     private final LiveObjects liveObjects;
     private final ServedKinds servedKinds;
+    private final ObjectWriter writer;
     private final String cluster;
     private final String defaultNamespace;
 
-    ObjectReconciler(KubernetesClient client, ServedKinds servedKinds, String cluster) {
+    ObjectReconciler(KubernetesClient client, ServedKinds servedKinds, ObjectWriter writer, String cluster) {
         this.client = client;
         this.liveObjects = new LiveObjects(client);
         this.servedKinds = servedKinds;
+        this.writer = writer;
         this.cluster = cluster;
         this.defaultNamespace = client.getNamespace() == null ? "default" : client.getNamespace();
     }
@@ -88,29 +96,29 @@ final class ObjectReconciler {
         GenericKubernetesResource live = liveObjects.get(kind, key.namespace(), key.name());
         if (live == null) {
             LOG.info("{} {} ({})", write ? "create" : "would create", key, desired.source().source());
-            Optional<Map<String, Object>> after = write ? Optional.of(apply(desired, kind)) : Optional.empty();
+            Optional<Map<String, Object>> after = write ? Optional.of(writer.apply(desired, kind)) : Optional.empty();
             return new Reconciled(new Created(key, desired.source().source()), desired.entry(), after);
         }
         Map<String, Object> liveContent = asMap(live);
-        List<String> changed = FieldDiff.changedFields(desired.comparable(), liveContent);
+        List<ManagedFieldsEntry> managedFields = live.getMetadata().getManagedFields();
+        List<String> changed = new ArrayList<>(FieldDiff.changedFields(desired.comparable(), liveContent));
+        OwnedFields.notDesired(OwnedFields.appliedBy(managedFields, ObjectWriter.FIELD_MANAGER), desired.content())
+                .forEach(path -> changed.add(path + " (removed)"));
+        List<String> takeOver = FieldTakeover.managersToTakeOver(managedFields);
+        takeOver.forEach(manager -> changed.add("fields applied by " + manager + " (taken over)"));
         if (changed.isEmpty()) {
             LOG.debug("unchanged {}", key);
             return new Reconciled(new Unchanged(key, desired.source().source()), desired.entry(), Optional.of(liveContent));
         }
         LOG.info("{} {} ({}): {}", write ? "configure" : "drift in", key, desired.source().source(), changed);
-        Map<String, Object> after = write ? apply(desired, kind) : liveContent;
+        Map<String, Object> after = liveContent;
+        if (write) {
+            if (!takeOver.isEmpty()) {
+                writer.takeOver(desired, kind, live);
+            }
+            after = writer.apply(desired, kind);
+        }
         return new Reconciled(new Configured(key, desired.source().source(), changed), desired.entry(), Optional.of(after));
-    }
-
-    private Map<String, Object> apply(DesiredObject desired, ResourceDefinitionContext kind) {
-        GenericKubernetesResource resource =
-                client.getKubernetesSerialization().convertValue(desired.content(), GenericKubernetesResource.class);
-        GenericKubernetesResource applied = GenericResources.in(client, kind, desired.key().namespace())
-                .resource(resource)
-                .fieldManager(Fabric8ClusterApplier.FIELD_MANAGER)
-                .forceConflicts()
-                .serverSideApply();
-        return asMap(applied);
     }
 
     @SuppressWarnings("unchecked")

@@ -11,7 +11,6 @@ import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,13 +19,15 @@ import org.slf4j.LoggerFactory;
  * order (the rest, then CRDs, then Namespaces). The live object decides, not the inventory alone:
  * it is deleted only when it still carries both managed labels for this cluster and is not
  * annotated {@code burst-gitops/prune: disabled}, so a hand-made object that happens to share a
- * name, or one a person has taken over, survives.
+ * name, or one a person has taken over, survives. A protected namespace ({@link ProtectedNamespaces})
+ * is never deleted, and any other Namespace only once it holds nothing but this controller's
+ * objects for this cluster ({@link NamespaceContents}); until then it is reported, and kept in the
+ * inventory so that a later pass prunes it once it is empty. Every delete is behind the pass's
+ * {@link WriteFence}.
  */
 final class Pruner {
 
     private static final Logger LOG = LoggerFactory.getLogger(Pruner.class);
-    /** Namespaces every cluster has and needs; deleting one takes the cluster down with it. */
-    private static final Set<String> SYSTEM_NAMESPACES = Set.of("default", "kube-system", "kube-public", "kube-node-lease");
 
     /** The outcomes, and the entries to keep in the inventory because their deletion failed. */
     record Result(List<ObjectOutcome> outcomes, List<InventoryEntry> stillOwned) {
@@ -35,11 +36,16 @@ final class Pruner {
     private final KubernetesClient client;
     private final ServedKinds servedKinds;
     private final String cluster;
+    private final ProtectedNamespaces protectedNamespaces;
+    private final WriteFence fence;
 
-    Pruner(KubernetesClient client, ServedKinds servedKinds, String cluster) {
+    Pruner(KubernetesClient client, ServedKinds servedKinds, String cluster, ProtectedNamespaces protectedNamespaces,
+           WriteFence fence) {
         this.client = client;
         this.servedKinds = servedKinds;
         this.cluster = cluster;
+        this.protectedNamespaces = protectedNamespaces;
+        this.fence = fence;
     }
 
     Result prune(List<InventoryEntry> candidates, boolean write) {
@@ -47,7 +53,7 @@ final class Pruner {
         List<InventoryEntry> stillOwned = new ArrayList<>();
         for (InventoryEntry entry : ApplyOrder.forPrune(candidates, InventoryEntry::kind)) {
             try {
-                pruneOne(entry, write).ifPresent(outcomes::add);
+                pruneOne(entry, write, stillOwned).ifPresent(outcomes::add);
             } catch (KubernetesClientException e) {
                 if (ApiErrors.isUnreachable(e)) {
                     throw e;
@@ -60,7 +66,8 @@ final class Pruner {
         return new Result(outcomes, stillOwned);
     }
 
-    private Optional<ObjectOutcome> pruneOne(InventoryEntry entry, boolean write) {
+    /** Prunes one entry; adds it to {@code stillOwned} when it must be tried again on a later pass. */
+    private Optional<ObjectOutcome> pruneOne(InventoryEntry entry, boolean write, List<InventoryEntry> stillOwned) {
         Optional<ResourceDefinitionContext> kind = servedKinds.find(entry.apiVersion(), entry.kind());
         if (kind.isEmpty()) {
             // No kind, no object: the CRD went, and its objects with it.
@@ -73,20 +80,33 @@ final class Pruner {
             LOG.debug("forget {}: already gone", entry.key());
             return Optional.empty();
         }
-        Optional<String> keep = isSystemNamespace(entry) ? Optional.of("a system namespace is never pruned")
-                : ManagedLabels.whyNotPrunable(live.getMetadata().getLabels(), live.getMetadata().getAnnotations(), cluster);
+        Optional<String> keep = isNamespace(entry) ? protectedNamespaces.whyProtected(entry.name()) : Optional.empty();
+        if (keep.isEmpty()) {
+            keep = ManagedLabels.whyNotPrunable(live.getMetadata().getLabels(), live.getMetadata().getAnnotations(), cluster);
+        }
         if (keep.isPresent()) {
             LOG.info("keep {}: {}", entry.key(), keep.get());
             return Optional.of(new Retained(entry.key(), keep.get()));
         }
+        if (isNamespace(entry)) {
+            List<String> unmanaged = new NamespaceContents(client, cluster).unmanaged(entry.name());
+            if (!unmanaged.isEmpty()) {
+                String reason = "it still holds objects burst-gitops did not apply for cluster " + cluster + ": "
+                        + String.join(", ", unmanaged);
+                LOG.warn("keep {}: {}", entry.key(), reason);
+                stillOwned.add(entry);
+                return Optional.of(new Retained(entry.key(), reason));
+            }
+        }
         if (write) {
+            fence.check();
             resource.withPropagationPolicy(DeletionPropagation.BACKGROUND).delete();
         }
         LOG.info("{} {}", write ? "prune" : "would prune", entry.key());
         return Optional.of(new Pruned(entry.key()));
     }
 
-    private static boolean isSystemNamespace(InventoryEntry entry) {
-        return entry.kind().equals("Namespace") && entry.apiVersion().equals("v1") && SYSTEM_NAMESPACES.contains(entry.name());
+    private static boolean isNamespace(InventoryEntry entry) {
+        return entry.kind().equals("Namespace") && entry.apiVersion().equals("v1");
     }
 }

@@ -5,19 +5,20 @@ import io.fabric8.kubernetes.api.model.APIResourceList;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The kinds one cluster serves, from its discovery documents, read once per group-version per
- * pass. A pass asks lazily and in apply order, so a kind from a CRD applied earlier in the same
- * pass is looked up after that CRD was written.
+ * pass, safe to ask from several threads. A group-version the cluster did not serve is asked again
+ * after {@link #forgetUnserved()}: a pass calls it once the CRDs it applied are established, so
+ * their kinds are found.
  */
 final class ServedKinds {
 
     private final KubernetesClient client;
-    private final Map<String, Optional<APIResourceList>> byGroupVersion = new HashMap<>();
+    private final Map<String, Optional<APIResourceList>> byGroupVersion = new ConcurrentHashMap<>();
 
     ServedKinds(KubernetesClient client) {
         this.client = client;
@@ -30,6 +31,10 @@ final class ServedKinds {
                         .filter(resource -> kind.equals(resource.getKind()) && !isSubresource(resource))
                         .findFirst())
                 .map(resource -> ResourceDefinitionContext.fromApiResource(apiVersion, resource));
+    }
+
+    void forgetUnserved() {
+        byGroupVersion.values().removeIf(Optional::isEmpty);
     }
 
     private Optional<APIResourceList> discover(String apiVersion) {

@@ -10,12 +10,18 @@ import java.util.Objects;
  * @param prune      delete objects this controller applied before and that are no longer desired
  * @param allowEmpty let an empty desired set prune everything; otherwise an empty set prunes nothing,
  *                   because it is far more often a broken render or checkout than an intent
+ * @param fence      checked before every write; a pass whose fence no longer holds stops there
  */
-public record SyncOptions(SyncMode mode, String revision, boolean prune, boolean allowEmpty) {
+public record SyncOptions(SyncMode mode, String revision, boolean prune, boolean allowEmpty, WriteFence fence) {
 
     public SyncOptions {
         Objects.requireNonNull(mode, "mode");
+        Objects.requireNonNull(fence, "fence");
         revision = revision == null ? "" : revision;
+    }
+
+    public SyncOptions(SyncMode mode, String revision, boolean prune, boolean allowEmpty) {
+        this(mode, revision, prune, allowEmpty, WriteFence.OPEN);
     }
 
     public static SyncOptions apply(String revision) {
@@ -23,10 +29,14 @@ public record SyncOptions(SyncMode mode, String revision, boolean prune, boolean
     }
 
     public SyncOptions withMode(SyncMode newMode) {
-        return new SyncOptions(newMode, revision, prune, allowEmpty);
+        return new SyncOptions(newMode, revision, prune, allowEmpty, fence);
     }
 
     public SyncOptions withAllowEmpty(boolean newAllowEmpty) {
-        return new SyncOptions(mode, revision, prune, newAllowEmpty);
+        return new SyncOptions(mode, revision, prune, newAllowEmpty, fence);
+    }
+
+    public SyncOptions withFence(WriteFence newFence) {
+        return new SyncOptions(mode, revision, prune, allowEmpty, newFence);
     }
 }

@@ -82,9 +82,14 @@ class ApplyTest {
     }
 
     @Test
-    void namespacesGoFirstThenCustomResourceDefinitionsThenTheRestInRepositoryOrder() throws Exception {
+    void namespacesGoFirstThenCustomResourceDefinitionsThenTheRestWithCustomObjectsOfANewDefinition() throws Exception {
         List<ManifestObject> withCrd = new ArrayList<>(desired);
         withCrd.addAll(KubeManifests.parse("clusters/primary/crd.yaml", """
+                apiVersion: example.com/v1
+                kind: Widget
+                metadata: {name: blue, namespace: default}
+                spec: {color: blue}
+                ---
                 apiVersion: apiextensions.k8s.io/v1
                 kind: CustomResourceDefinition
                 metadata: {name: widgets.example.com}
@@ -92,18 +97,29 @@ class ApplyTest {
                   group: example.com
                   scope: Namespaced
                   names: {kind: Widget, plural: widgets, singular: widget}
-                  versions: [{name: v1, served: true, storage: true}]
+                  versions:
+                    - name: v1
+                      served: true
+                      storage: true
+                      schema: {openAPIV3Schema: {type: object, x-kubernetes-preserve-unknown-fields: true}}
                 """));
 
-        primary.applier().sync(withCrd, SyncOptions.apply("c1"));
+        SyncReport report = primary.applier().sync(withCrd, SyncOptions.apply("c1"));
 
+        assertThat(report.failed()).isZero();
         // The inventory (its namespace and ConfigMap) is bookkeeping, not part of the apply order.
-        assertThat(primary.writes()).extracting(ApiRequest::path)
-                .filteredOn(path -> !path.contains("burst-gitops")).startsWith(
-                "/api/v1/namespaces/default",
-                "/apis/apiextensions.k8s.io/v1/customresourcedefinitions/widgets.example.com",
-                "/apis/apps/v1/namespaces/default/deployments/worker-deployment",
-                "/api/v1/namespaces/default/services/worker-service");
+        List<String> writes = primary.writes().stream().map(ApiRequest::path)
+                .filter(path -> !path.contains("burst-gitops")).toList();
+        int namespace = writes.indexOf("/api/v1/namespaces/default");
+        int crd = writes.indexOf("/apis/apiextensions.k8s.io/v1/customresourcedefinitions/widgets.example.com");
+        assertThat(namespace).isZero();
+        assertThat(crd).isEqualTo(1);
+        // The custom object comes after its definition was established, in the same pass.
+        assertThat(writes.subList(2, writes.size())).hasSize(desired.size()).contains(
+                "/apis/example.com/v1/namespaces/default/widgets/blue",
+                "/apis/apps/v1/namespaces/default/deployments/worker-deployment");
+        assertThat(primary.kubectl().run("get", "widget", "blue", "-n", "default", "-o", "jsonpath={.spec.color}"))
+                .isEqualTo("blue");
     }
 
     @Test

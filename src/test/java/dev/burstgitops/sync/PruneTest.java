@@ -148,4 +148,54 @@ class PruneTest {
                 .extracting(ApiRequest::path)
                 .containsExactly("/api/v1/namespaces/team/configmaps/settings", "/api/v1/namespaces/team");
     }
+
+    @Test
+    void theInventoryNamespaceIsNeverPrunedEvenWhenGitDeclaredItAndDropsIt() throws Exception {
+        List<ManifestObject> withInventoryNamespace = new ArrayList<>(desired);
+        withInventoryNamespace.addAll(KubeManifests.parse("clusters/primary/ns.yaml",
+                "apiVersion: v1\nkind: Namespace\nmetadata: {name: " + KubeFixture.INVENTORY_NAMESPACE + "}\n"));
+        primary.applier().sync(withInventoryNamespace, SyncOptions.apply("c2"));
+
+        SyncReport report = primary.applier().sync(desired, SyncOptions.apply("c3"));
+
+        assertThat(report.pruned()).isZero();
+        assertThat(report.outcomes()).filteredOn(Retained.class::isInstance).singleElement().satisfies(kept -> {
+            assertThat(kept.key().toString()).isEqualTo("Namespace/" + KubeFixture.INVENTORY_NAMESPACE);
+            assertThat(((Retained) kept).reason()).contains("never pruned");
+        });
+        assertThat(primary.kubectl().run("get", "namespace", KubeFixture.INVENTORY_NAMESPACE,
+                "-o", "jsonpath={.status.phase}")).isEqualTo("Active");
+    }
+
+    @Test
+    void aNamespaceHoldingSomeoneElsesObjectIsKeptUntilItHoldsOnlyOurs() throws Exception {
+        List<ManifestObject> withTeam = new ArrayList<>(desired);
+        withTeam.addAll(KubeManifests.parse("clusters/primary/team.yaml", """
+                apiVersion: v1
+                kind: Namespace
+                metadata: {name: team}
+                ---
+                apiVersion: v1
+                kind: ConfigMap
+                metadata: {name: settings, namespace: team}
+                data: {color: blue}
+                """));
+        primary.applier().sync(withTeam, SyncOptions.apply("c2"));
+        primary.kubectl().run("create", "configmap", "notes", "-n", "team", "--from-literal=todo=keep");
+
+        SyncReport kept = primary.applier().sync(desired, SyncOptions.apply("c3"));
+
+        assertThat(kept.outcomes()).filteredOn(Pruned.class::isInstance).extracting(o -> o.key().toString())
+                .containsExactly("ConfigMap team/settings");
+        assertThat(kept.outcomes()).filteredOn(Retained.class::isInstance).singleElement()
+                .satisfies(outcome -> assertThat(((Retained) outcome).reason()).contains("ConfigMap team/notes"));
+        assertThat(primary.kubectl().run("get", "configmap", "notes", "-n", "team", "-o", "name"))
+                .isEqualTo("configmap/notes\n");
+
+        primary.kubectl().run("delete", "configmap", "notes", "-n", "team");
+        SyncReport emptied = primary.applier().sync(desired, SyncOptions.apply("c3"));
+
+        assertThat(emptied.outcomes()).filteredOn(Pruned.class::isInstance).extracting(o -> o.key().toString())
+                .containsExactly("Namespace/team");
+    }
 }

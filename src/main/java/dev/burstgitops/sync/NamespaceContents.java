@@ -1,0 +1,91 @@
+package dev.burstgitops.sync;
+
+import io.fabric8.kubernetes.api.model.APIGroup;
+import io.fabric8.kubernetes.api.model.APIResource;
+import io.fabric8.kubernetes.api.model.APIResourceList;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What a namespace holds that this controller did not apply for this cluster. A Namespace is
+ * pruned only when the answer is empty: deleting a namespace deletes everything in it, and a
+ * person's or another tool's objects there are not the controller's to delete.
+ *
+ * <p>Every namespaced kind the cluster serves and lets this client list is read, so it costs a
+ * few dozen requests, which is why it is asked only before pruning a Namespace. Objects every
+ * namespace gets from the cluster itself (the {@code default} ServiceAccount, the
+ * {@code kube-root-ca.crt} ConfigMap, Events) and objects already being deleted do not count.
+ */
+final class NamespaceContents {
+
+    private static final Set<String> CLUSTER_MADE = Set.of("ServiceAccount/default", "ConfigMap/kube-root-ca.crt");
+    private static final int SHOWN = 5;
+
+    private final KubernetesClient client;
+    private final String cluster;
+
+    NamespaceContents(KubernetesClient client, String cluster) {
+        this.client = client;
+        this.cluster = cluster;
+    }
+
+    /** Up to a few objects in {@code namespace} not managed by this controller for this cluster ("ConfigMap team/notes"). */
+    List<String> unmanaged(String namespace) {
+        List<String> found = new ArrayList<>();
+        for (ResourceDefinitionContext kind : namespacedKinds()) {
+            List<GenericKubernetesResource> items;
+            try {
+                items = client.genericKubernetesResources(kind).inNamespace(namespace).list().getItems();
+            } catch (KubernetesClientException e) {
+                if (ApiErrors.isUnreachable(e)) {
+                    throw e;
+                }
+                // Cannot look: count it as holding something, so the namespace is kept.
+                found.add(kind.getKind() + " " + namespace + "/* (cannot list: " + ApiErrors.describe(e) + ")");
+                continue;
+            }
+            for (GenericKubernetesResource item : items) {
+                if (counts(item) && found.size() < SHOWN) {
+                    found.add(item.getKind() + " " + namespace + "/" + item.getMetadata().getName());
+                }
+            }
+        }
+        return found;
+    }
+
+    private boolean counts(GenericKubernetesResource item) {
+        if (item.getMetadata().getDeletionTimestamp() != null
+                || CLUSTER_MADE.contains(item.getKind() + "/" + item.getMetadata().getName())) {
+            return false;
+        }
+        Map<String, String> labels = item.getMetadata().getLabels();
+        return ManagedLabels.whyNotPrunable(labels, Map.of(), cluster).isPresent();
+    }
+
+    private List<ResourceDefinitionContext> namespacedKinds() {
+        List<String> groupVersions = new ArrayList<>(List.of("v1"));
+        for (APIGroup group : client.getApiGroups().getGroups()) {
+            groupVersions.add(group.getPreferredVersion().getGroupVersion());
+        }
+        List<ResourceDefinitionContext> kinds = new ArrayList<>();
+        for (String groupVersion : groupVersions) {
+            APIResourceList resources = client.getApiResources(groupVersion);
+            if (resources == null) {
+                continue;
+            }
+            for (APIResource resource : resources.getResources()) {
+                if (Boolean.TRUE.equals(resource.getNamespaced()) && !resource.getName().contains("/")
+                        && resource.getVerbs().contains("list") && !"Event".equals(resource.getKind())) {
+                    kinds.add(ResourceDefinitionContext.fromApiResource(groupVersion, resource));
+                }
+            }
+        }
+        return kinds;
+    }
+}

@@ -1,0 +1,107 @@
+package dev.burstgitops.sync;
+
+import io.fabric8.kubernetes.api.model.DeletionPropagation;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The writes of one pass to one object, each behind the pass's {@link WriteFence}: server-side
+ * apply as field manager {@value #FIELD_MANAGER} with force, the takeover of kubectl's fields, and
+ * — only for an object annotated {@value #RECREATE_ANNOTATION}{@code : enabled} — delete and
+ * apply again when the server refuses a change to an immutable field (a Deployment's selector, a
+ * Service's clusterIP). Without the annotation such a change fails that object with the server's
+ * message: deleting a workload is not something to do unasked.
+ */
+final class ObjectWriter {
+
+    static final String FIELD_MANAGER = Fabric8ClusterApplier.FIELD_MANAGER;
+    static final String RECREATE_ANNOTATION = "burst-gitops/recreate";
+    private static final Logger LOG = LoggerFactory.getLogger(ObjectWriter.class);
+    private static final Duration DELETE_WITHIN = Duration.ofSeconds(30);
+
+    private final KubernetesClient client;
+    private final WriteFence fence;
+    private final Clock clock;
+
+    ObjectWriter(KubernetesClient client, WriteFence fence, Clock clock) {
+        this.client = client;
+        this.fence = fence;
+        this.clock = clock;
+    }
+
+    /** Server-side applies {@code desired}; returns the object as the server stored it. */
+    Map<String, Object> apply(DesiredObject desired, ResourceDefinitionContext kind) {
+        try {
+            return serverSideApply(desired, kind);
+        } catch (KubernetesClientException e) {
+            if (!isImmutableFieldChange(e) || !recreateEnabled(desired)) {
+                throw e;
+            }
+            LOG.info("recreate {}: {}", desired.key(), ApiErrors.describe(e));
+            fence.check();
+            var resource = GenericResources.named(client, kind, desired.key().namespace(), desired.key().name());
+            resource.withPropagationPolicy(DeletionPropagation.BACKGROUND).delete();
+            resource.waitUntilCondition(gone -> gone == null, DELETE_WITHIN.toSeconds(), TimeUnit.SECONDS);
+            return serverSideApply(desired, kind);
+        }
+    }
+
+    /** Folds kubectl's apply entries into this manager's (see {@link FieldTakeover}), guarded by the object's resourceVersion. */
+    void takeOver(DesiredObject desired, ResourceDefinitionContext kind, GenericKubernetesResource live) {
+        List<ManagedFieldsEntry> merged = FieldTakeover.merged(live.getMetadata().getManagedFields(), FIELD_MANAGER,
+                desired.source().apiVersion(), Instant.now(clock)).orElse(null);
+        if (merged == null) {
+            return;
+        }
+        fence.check();
+        Map<String, Object> test = new LinkedHashMap<>();
+        test.put("op", "test");
+        test.put("path", "/metadata/resourceVersion");
+        test.put("value", live.getMetadata().getResourceVersion());
+        Map<String, Object> replace = new LinkedHashMap<>();
+        replace.put("op", "replace");
+        replace.put("path", "/metadata/managedFields");
+        replace.put("value", merged);
+        String patch = client.getKubernetesSerialization().asJson(List.of(test, replace));
+        GenericResources.named(client, kind, desired.key().namespace(), desired.key().name())
+                .patch(PatchContext.of(PatchType.JSON), patch);
+        LOG.info("took over the fields kubectl applied to {}", desired.key());
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> serverSideApply(DesiredObject desired, ResourceDefinitionContext kind) {
+        fence.check();
+        GenericKubernetesResource resource =
+                client.getKubernetesSerialization().convertValue(desired.content(), GenericKubernetesResource.class);
+        GenericKubernetesResource applied = GenericResources.in(client, kind, desired.key().namespace())
+                .resource(resource)
+                .fieldManager(FIELD_MANAGER)
+                .forceConflicts()
+                .serverSideApply();
+        return client.getKubernetesSerialization().convertValue(applied, Map.class);
+    }
+
+    private static boolean isImmutableFieldChange(KubernetesClientException e) {
+        return e.getCode() == 422 && ApiErrors.describe(e).contains("immutable");
+    }
+
+    private static boolean recreateEnabled(DesiredObject desired) {
+        Object metadata = desired.content().get("metadata");
+        Object annotations = metadata instanceof Map<?, ?> map ? map.get("annotations") : null;
+        return annotations instanceof Map<?, ?> map && "enabled".equals(String.valueOf(map.get(RECREATE_ANNOTATION)));
+    }
+}
