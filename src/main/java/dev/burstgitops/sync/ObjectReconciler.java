@@ -88,6 +88,8 @@ final class ObjectReconciler {
                 throw e;
             }
             return failed(desired, ApiErrors.describe(e));
+        } catch (ObjectWriter.RecreateFailed e) {
+            return failed(desired, e.getMessage());
         }
     }
 

@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
@@ -14,7 +15,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,7 +55,7 @@ final class ObjectWriter {
             fence.check();
             var resource = GenericResources.named(client, kind, desired.key().namespace(), desired.key().name());
             resource.withPropagationPolicy(DeletionPropagation.BACKGROUND).delete();
-            resource.waitUntilCondition(gone -> gone == null, DELETE_WITHIN.toSeconds(), TimeUnit.SECONDS);
+            awaitGone(resource);
             return serverSideApply(desired, kind);
         }
     }
@@ -93,6 +93,31 @@ final class ObjectWriter {
                 .forceConflicts()
                 .serverSideApply();
         return client.getKubernetesSerialization().convertValue(applied, Map.class);
+    }
+
+    /** A recreate that could not finish: that object fails, the pass goes on. */
+    static final class RecreateFailed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        RecreateFailed(String message) {
+            super(message);
+        }
+    }
+
+    /** Polls with GET, the verb the controller's RBAC grants (a watch is not granted), until the object is gone. */
+    private static void awaitGone(Resource<GenericKubernetesResource> resource) {
+        long deadline = System.nanoTime() + DELETE_WITHIN.toNanos();
+        while (resource.get() != null) {
+            if (System.nanoTime() > deadline) {
+                throw new RecreateFailed("still there " + DELETE_WITHIN.toSeconds() + "s after its deletion, not recreated");
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new RecreateFailed("interrupted while waiting for its deletion, not recreated");
+            }
+        }
     }
 
     private static boolean isImmutableFieldChange(KubernetesClientException e) {
