@@ -35,10 +35,10 @@ public final class KubeFixture implements AutoCloseable {
         audit.markEnd();
     }
 
-    /** Starts a cluster named {@code name}; its files go below {@code dir/name}. */
+    /** A cluster named {@code name}; its kubeconfigs go below {@code dir/name}. */
     public static KubeFixture start(String name, Path dir) {
         Path home = dir.resolve(name);
-        LocalApiServer server = TestPeers.apiServer(home.resolve("apiserver"));
+        LocalApiServer server = TestPeers.apiServer();
         Path kubeconfig = server.writeKubeconfig(home.resolve("kubeconfig"), name);
         Path personKubeconfig = server.writeKubeconfig(home.resolve("kubeconfig-person"), name, LocalApiServer.PERSON_USER);
         return new KubeFixture(name, server, kubeconfig, new Kubectl(personKubeconfig, home.resolve("kube-cache")));
