@@ -7,6 +7,7 @@ import dev.burstgitops.demo.DemoRun;
 import dev.burstgitops.demo.DemoScenario;
 import dev.burstgitops.demo.DemoScenarioReader;
 import dev.burstgitops.demo.LocalPrometheus;
+import dev.burstgitops.demo.PeerBinaries;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -22,10 +23,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code demo [--duration 3m] [--scenario F] [--keep DIR] [--json]}: the whole loop on 127.0.0.1. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Run the whole loop on this machine for a few minutes: two in-memory Kubernetes API servers "
-                + "(stand-ins, not clusters), a local Git repository, the real Prometheus scraping simulated "
-                + "traffic, and the controller bursting and returning.",
-                "Needs the prometheus binary (sudo apt-get install -y --no-install-recommends prometheus)."})
+        description = {"Run the whole loop on this machine for a few minutes: two real kube-apiservers on a real "
+                + "etcd (no nodes: nothing runs in them), a local Git repository, the real Prometheus scraping "
+                + "simulated traffic, and the controller bursting and returning.",
+                "Needs the prometheus binary (sudo apt-get install -y --no-install-recommends prometheus) and the "
+                        + "Kubernetes peers bin/install-peers builds; bin/demo installs both."})
 final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--duration", paramLabel = "DURATION", defaultValue = "3m",
@@ -63,6 +65,14 @@ final class DemoCommand implements Callable<Integer> {
             err.println("burst-gitops demo: " + e.getMessage());
             return ExitCodes.CONFIG;
         }
+        PeerBinaries kubernetes;
+        try {
+            kubernetes = PeerBinaries.installed();
+        } catch (IllegalStateException e) {
+            // Its message names the missing file and bin/install-peers: all a person needs, no trace.
+            err.println("burst-gitops demo: " + e.getMessage());
+            return ExitCodes.CONFIG;
+        }
         Optional<Path> prometheus = LocalPrometheus.findBinary();
         if (prometheus.isEmpty()) {
             err.println("burst-gitops demo: the prometheus binary is not on the PATH. Install it with:");
@@ -82,7 +92,7 @@ final class DemoCommand implements Callable<Integer> {
         }, "demo-shutdown");
         Runtime.getRuntime().addShutdownHook(onCtrlC);
         try {
-            run.run(options, prometheus.get(), out);
+            run.run(options, prometheus.get(), kubernetes, out);
             return ExitCodes.OK;
         } finally {
             removeHook(onCtrlC);

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 
 /**
  * Writes the {@code burst-gitops.yaml} the demo's controller runs on: the reference policy with
- * demo-sized timings, the local repository, the local Prometheus, and the two in-memory clusters.
+ * demo-sized timings, the local repository, the local Prometheus, and the two local API servers.
  * It is an ordinary configuration file, loaded by {@code ConfigLoader}, so {@code --keep} leaves
  * one a person can read and run other commands with.
  */

@@ -28,6 +28,15 @@ final class DemoPrinter {
         this.json = json;
     }
 
+    /** Before the peers start: two API servers take seconds to come up, and silence looks like a hang. */
+    synchronized void starting(PeerBinaries kubernetes) {
+        if (!json) {
+            out.printf("burst-gitops demo: starting etcd, two kube-apiservers v%s and Prometheus on 127.0.0.1 ...%n",
+                    kubernetes.kubernetesVersion());
+            out.flush();
+        }
+    }
+
     synchronized void introduction(DemoEnvironment env, DemoOptions options, Path prometheusBinary) {
         DemoScenario scenario = options.scenario();
         PolicyTimings timings = scenario.timings();
@@ -36,7 +45,9 @@ final class DemoPrinter {
             setup.put("event", "setup");
             setup.put("primaryApiServer", env.primary.url().toString());
             setup.put("burstApiServer", env.burst.url().toString());
-            setup.put("apiServers", "in-memory stand-ins (fabric8 mock server), not real clusters");
+            setup.put("etcd", env.etcd.url().toString());
+            setup.put("apiServers", "real kube-apiserver v" + env.kubernetes.kubernetesVersion()
+                    + " on a real etcd; no nodes, kubelets or controllers");
             setup.put("repository", env.fleet.toString());
             setup.put("prometheus", env.prometheus.url().toString());
             setup.put("trafficMetrics", "http://" + env.traffic.target() + "/metrics");
@@ -47,10 +58,13 @@ final class DemoPrinter {
         String phases = scenario.phases().stream().map(ScenarioPhase::describe).collect(Collectors.joining(", "));
         out.printf("burst-gitops demo: the whole loop on 127.0.0.1 for %s (Ctrl-C stops it early)%n%n",
                 DurationText.format(options.duration()));
-        out.printf("  primary cluster  %-28s IN-MEMORY STAND-IN for a Kubernetes API server (no real cluster)%n",
-                env.primary.url());
-        out.printf("  burst cluster    %-28s IN-MEMORY STAND-IN for a Kubernetes API server (no real cluster)%n",
-                env.burst.url());
+        String version = env.kubernetes.kubernetesVersion();
+        out.printf("  primary cluster  %-28s the real kube-apiserver v%s, storing in etcd under /primary%n",
+                env.primary.url(), version);
+        out.printf("  burst cluster    %-28s the real kube-apiserver v%s, storing in etcd under /burst%n",
+                env.burst.url(), version);
+        out.printf("  etcd             %-28s the real etcd; no nodes, kubelets or controllers: nothing runs%n",
+                env.etcd.url());
         out.printf("  Git repository   %s  (this project's apps/ and clusters/)%n", env.fleet);
         out.printf("  Prometheus       %-28s the real server (%s), scraping the traffic every 1s%n",
                 env.prometheus.url(), prometheusBinary);
@@ -62,8 +76,8 @@ final class DemoPrinter {
                 DurationText.format(timings.cooldown()));
         out.printf("                   on %s%n", DemoConfigFile.WORKER_QUERY);
         out.printf("  scenario         %s%n%n", phases);
-        out.printf("  While it runs:   kubectl --kubeconfig %s get virtualservice worker-virtual-service -o yaml%n",
-                env.kubeconfig("primary"));
+        out.printf("  While it runs:   %s --kubeconfig %s get virtualservice worker-virtual-service -o yaml%n",
+                env.kubernetes.kubectl(), env.kubeconfig("primary"));
         out.printf("                   git -C %s log --oneline%n%n", env.fleet);
         out.flush();
     }
@@ -125,7 +139,9 @@ final class DemoPrinter {
         out.printf("  git -C %s log --stat                     every decision, with its trailers%n",
                 dir.resolve("fleet.git"));
         out.printf("  bin/burst-gitops history --config %s%n", dir.resolve(DemoConfigFile.FILE_NAME));
-        out.printf("  %s/{primary,burst}: kubeconfigs of the in-memory API servers. Those servers stopped with%n",
+        out.printf("  %s/{primary,burst}/kube-apiserver.log, audit.log and %s/etcd.log: the peers' logs%n",
+                dir.resolve(DemoEnvironment.API_SERVERS), dir.resolve(DemoEnvironment.ETCD));
+        out.printf("  %s/{primary,burst}: kubeconfigs of the two API servers. Those servers stopped with%n",
                 dir.resolve(DemoEnvironment.KUBECONFIGS));
         out.printf("  the demo, so kubectl works with them only while it runs: start it with a longer --duration%n");
         out.printf("  and use kubectl from a second terminal.%n");

@@ -43,11 +43,15 @@ public final class DemoRun {
     private final List<DemoEvent> events = new CopyOnWriteArrayList<>();
     private final Clock clock = Clock.systemUTC();
 
-    /** Runs the demo to the end of {@code options.duration()} or until {@link #stop()}. */
-    public DemoResult run(DemoOptions options, Path prometheusBinary, PrintWriter out)
+    /**
+     * Runs the demo to the end of {@code options.duration()} or until {@link #stop()}.
+     *
+     * @param kubernetes the real etcd and kube-apiserver to run the two clusters on ({@link PeerBinaries#installed()})
+     */
+    public DemoResult run(DemoOptions options, Path prometheusBinary, PeerBinaries kubernetes, PrintWriter out)
             throws InterruptedException, IOException, GitException {
         try {
-            return runUntilStopped(options, prometheusBinary, new DemoPrinter(out, options.json()));
+            return runUntilStopped(options, prometheusBinary, kubernetes, new DemoPrinter(out, options.json()));
         } finally {
             finished.countDown();
         }
@@ -64,10 +68,11 @@ public final class DemoRun {
         finished.await(limit.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private DemoResult runUntilStopped(DemoOptions options, Path prometheusBinary, DemoPrinter printer)
-            throws InterruptedException, IOException, GitException {
+    private DemoResult runUntilStopped(DemoOptions options, Path prometheusBinary, PeerBinaries kubernetes,
+                                       DemoPrinter printer) throws InterruptedException, IOException, GitException {
         AtomicReference<VirtualServiceWatch> liveWeights = new AtomicReference<>();
-        try (DemoEnvironment env = DemoEnvironment.start(prometheusBinary, options,
+        printer.starting(kubernetes);
+        try (DemoEnvironment env = DemoEnvironment.start(prometheusBinary, kubernetes, options,
                 () -> Optional.ofNullable(liveWeights.get()).flatMap(VirtualServiceWatch::current), clock)) {
             printer.introduction(env, options, prometheusBinary);
             BurstGitopsConfig config = load(env.configFile);
