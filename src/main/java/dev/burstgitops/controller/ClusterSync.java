@@ -5,8 +5,10 @@ import dev.burstgitops.config.SyncConfig;
 import dev.burstgitops.manifest.RenderResult;
 import dev.burstgitops.sync.ClusterApplier;
 import dev.burstgitops.sync.ClusterUnreachableException;
+import dev.burstgitops.sync.FencedException;
 import dev.burstgitops.sync.SyncMode;
 import dev.burstgitops.sync.SyncOptions;
+import dev.burstgitops.sync.WriteFence;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 
 /**
@@ -14,6 +16,9 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
  * the render has problems, otherwise apply (or detect, or plan) and prune.
  */
 public final class ClusterSync implements AutoCloseable {
+
+    /** Why a pass stopped when its {@link WriteFence} went down: the replica lost the lease. */
+    static final String NO_LONGER_LEADS = "this replica no longer leads";
 
     private final ClusterConfig cluster;
     private final SyncConfig sync;
@@ -33,15 +38,24 @@ public final class ClusterSync implements AutoCloseable {
         return cluster;
     }
 
-    public ClusterPassResult run(RenderResult rendered, String revision, boolean dryRun) {
+    /**
+     * @param fence checked by the applier before every write; the sync loop's holds only while this
+     *              replica leads, a one-shot {@code sync --once} passes {@link WriteFence#OPEN}
+     */
+    public ClusterPassResult run(RenderResult rendered, String revision, boolean dryRun, WriteFence fence) {
         if (rendered.hasProblems()) {
             return new ClusterPassResult.RenderFailed(cluster.name(), revision, rendered.problems());
         }
         SyncMode mode = dryRun ? SyncMode.DRY_RUN
                 : sync.mode() == SyncConfig.Mode.DETECT ? SyncMode.DETECT : SyncMode.APPLY;
-        SyncOptions options = new SyncOptions(mode, revision, sync.prune(), cluster.allowEmpty());
+        SyncOptions options = new SyncOptions(mode, revision, sync.prune(), cluster.allowEmpty()).withFence(fence);
         try {
             return new ClusterPassResult.Synced(applier.sync(rendered.objects(), options));
+        } catch (FencedException e) {
+            // The lease went while the pass ran. What it wrote before stays; the rest is the new
+            // leader's to write. Reported like any pass that could not finish, never thrown.
+            return new ClusterPassResult.Failed(cluster.name(), revision,
+                    NO_LONGER_LEADS + "; the pass stopped before its next write");
         } catch (ClusterUnreachableException e) {
             return new ClusterPassResult.Failed(cluster.name(), revision, e.getMessage());
         } catch (KubernetesClientException e) {

@@ -1,6 +1,7 @@
 package dev.burstgitops.controller;
 
 import dev.burstgitops.manifest.RenderResult;
+import dev.burstgitops.sync.WriteFence;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -17,12 +18,18 @@ import org.slf4j.MDC;
  * Applies rendered revisions to one cluster on a thread of its own, so that a slow or
  * unreachable cluster never holds up another. Work is coalesced: while a pass runs, only the
  * newest submitted revision waits; older ones are superseded, never queued up.
+ *
+ * <p>Every pass runs behind the loop's {@link WriteFence}: a pass still queued when the fence goes
+ * down (this replica lost its lease) is not started, and one running stops before its next write.
+ * Halting the loop only stops new ticks; without the fence, work handed over just before would
+ * still apply and prune under the new leader's feet.
  */
 final class ClusterWorker implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClusterWorker.class);
 
     private final ClusterSync cluster;
+    private final WriteFence fence;
     private final Clock clock;
     private final List<Consumer<ClusterPassResult>> listeners;
     private final ExecutorService executor;
@@ -30,8 +37,9 @@ final class ClusterWorker implements AutoCloseable {
     private volatile Instant lastPassAt = Instant.EPOCH;
     private volatile String lastRevision;
 
-    ClusterWorker(ClusterSync cluster, Clock clock, List<Consumer<ClusterPassResult>> listeners) {
+    ClusterWorker(ClusterSync cluster, WriteFence fence, Clock clock, List<Consumer<ClusterPassResult>> listeners) {
         this.cluster = cluster;
+        this.fence = fence;
         this.clock = clock;
         this.listeners = listeners;
         this.executor = Executors.newSingleThreadExecutor(runnable -> {
@@ -67,20 +75,24 @@ final class ClusterWorker implements AutoCloseable {
         }
         MDC.put("cluster", cluster.name());
         try {
-            lastPassAt = clock.instant();
-            ClusterPassResult result;
-            try {
-                result = cluster.run(job.rendered(), job.revision(), false);
-            } catch (RuntimeException e) {
-                result = new ClusterPassResult.Failed(cluster.name(), job.revision(), e.toString());
-            }
+            ClusterPassResult result = fence.holds() ? run(job) : new ClusterPassResult.Failed(cluster.name(),
+                    job.revision(), ClusterSync.NO_LONGER_LEADS + "; the queued pass was not started");
             // A failed pass is retried at the next tick, not only at the next resync.
             lastRevision = result instanceof ClusterPassResult.Failed ? null : job.revision();
             log(result);
-            ClusterPassResult reported = result;
-            listeners.forEach(listener -> listener.accept(reported));
+            listeners.forEach(listener -> listener.accept(result));
         } finally {
             MDC.remove("cluster");
+        }
+    }
+
+    private ClusterPassResult run(Job job) {
+        lastPassAt = clock.instant();
+        try {
+            return cluster.run(job.rendered(), job.revision(), false, fence);
+        } catch (RuntimeException e) {
+            // Nothing may escape: an exception would end this cluster's thread, and its syncs with it.
+            return new ClusterPassResult.Failed(cluster.name(), job.revision(), e.toString());
         }
     }
 

@@ -80,7 +80,9 @@ public final class Controller implements AutoCloseable {
 
     /**
      * Stops both loops from starting any further pass, at once and without blocking: called when
-     * the replica loses its lease, on the elector's thread. {@link #close()} follows.
+     * the replica loses its lease, on the elector's thread. It also lowers the sync loop's write
+     * fence, so a cluster pass already queued or running applies and prunes nothing more: from
+     * here on the clusters are the new leader's. {@link #close()} follows.
      */
     public void halt() {
         scheduler.halt();

@@ -1,6 +1,7 @@
 package dev.burstgitops.controller;
 
 import dev.burstgitops.gitops.GitWorkspace;
+import dev.burstgitops.sync.WriteFence;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +21,11 @@ import org.slf4j.LoggerFactory;
  * at once when triggered: the burst loop's own commit, a webhook), renders every cluster whose
  * revision changed or whose last pass is older than {@code sync.interval} (drift correction),
  * and hands the render to that cluster's worker.
+ *
+ * <p>Two switches: {@code running} lets ticks start passes; {@code leading} is the
+ * {@link WriteFence} every pass writes behind. {@link #halt()} (the lease is lost) drops both,
+ * so that a pass already queued or running writes nothing more; {@link #close()} (a clean stop,
+ * lease still held) drops only the first, so that the pass in flight finishes.
  */
 public final class SyncLoop implements AutoCloseable {
 
@@ -40,6 +46,8 @@ public final class SyncLoop implements AutoCloseable {
     });
     private final AtomicBoolean triggered = new AtomicBoolean();
     private volatile boolean running;
+    private volatile boolean leading;
+    private final WriteFence fence = () -> leading;
     private volatile Instant lastFetch = Instant.EPOCH;
     private volatile String head;
 
@@ -50,7 +58,7 @@ public final class SyncLoop implements AutoCloseable {
         this.resyncInterval = resyncInterval;
         this.clock = clock;
         for (ClusterSync cluster : clusters) {
-            workers.add(new ClusterWorker(cluster, clock, listeners));
+            workers.add(new ClusterWorker(cluster, fence, clock, listeners));
         }
     }
 
@@ -72,6 +80,7 @@ public final class SyncLoop implements AutoCloseable {
     public void start() {
         long tick = Math.max(100, Math.min(pollInterval.toMillis(), resyncInterval.toMillis()));
         triggered.set(true);
+        leading = true;
         running = true;
         ticker.scheduleWithFixedDelay(this::tick, 0, tick, TimeUnit.MILLISECONDS);
     }
@@ -90,8 +99,12 @@ public final class SyncLoop implements AutoCloseable {
         return head;
     }
 
-    /** Stops starting passes at once, without waiting: for a replica that has just lost its lease. */
+    /**
+     * For a replica that has just lost its lease: at once and without waiting, stops starting
+     * passes and lowers the fence, so no pass queued or running writes anything more.
+     */
     public void halt() {
+        leading = false;
         running = false;
     }
 

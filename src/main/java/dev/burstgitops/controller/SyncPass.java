@@ -3,6 +3,7 @@ package dev.burstgitops.controller;
 import dev.burstgitops.gitops.GitException;
 import dev.burstgitops.gitops.GitWorkspace;
 import dev.burstgitops.manifest.RenderResult;
+import dev.burstgitops.sync.WriteFence;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,8 +36,9 @@ public final class SyncPass {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, clusters.size()));
         try {
             List<CompletableFuture<ClusterPassResult>> passes = new ArrayList<>();
+            // A one-shot command has no lease to lose: nothing fences its writes.
             rendered.forEach((cluster, render) -> passes.add(
-                    CompletableFuture.supplyAsync(() -> cluster.run(render, head, dryRun), pool)));
+                    CompletableFuture.supplyAsync(() -> cluster.run(render, head, dryRun, WriteFence.OPEN), pool)));
             return passes.stream().map(CompletableFuture::join).toList();
         } finally {
             pool.shutdown();

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code run} as a real process: the real Prometheus at 20 req/s, a smart-HTTP remote with a
- * token, two in-memory API servers; the HTTP surface answers, the webhook triggers a sync, no
+ * token, two real API servers; the HTTP surface answers, the webhook triggers a sync, no
  * secret reaches the logs, and SIGTERM ends it with exit code 0.
  */
 class RunCommandTest {

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code sync --once} end to end: this repository's own apps/ and clusters/ in a real remote,
- * two in-memory API servers, and the real kubectl reading back what landed.
+ * two real API servers, and the real kubectl reading back what landed.
  */
 class SyncCommandTest {
 
@@ -53,8 +53,17 @@ class SyncCommandTest {
         CommandRun run = sync();
 
         assertThat(run.exitCode()).as(run.all()).isZero();
-        assertThat(run.out()).containsPattern("sync primary @[0-9a-f]{7}: \\d+ created, 0 configured, 0 unchanged, "
+        // Every object is new but the `default` Namespace, which a real cluster always has: it is
+        // configured (given the Istio injection label and the managed labels), not created.
+        assertThat(run.out()).containsPattern("sync primary @[0-9a-f]{7}: \\d+ created, 1 configured, 0 unchanged, "
                 + "0 pruned, 0 failed in \\d+ ms");
+        assertThat(run.out()).containsPattern("sync burst @[0-9a-f]{7}: \\d+ created, 1 configured, 0 unchanged, "
+                + "0 pruned, 0 failed in \\d+ ms");
+        assertThat(primary.kubectl().run("get", "namespace", "default",
+                "-o", "jsonpath={.metadata.labels.istio-injection} {.metadata.labels.burst-gitops/cluster}"))
+                .isEqualTo("enabled primary");
+        assertThat(burst.kubectl().run("get", "namespace", "default",
+                "-o", "jsonpath={.metadata.labels.burst-gitops/cluster}")).isEqualTo("burst");
         assertThat(primary.kubectl().run("get", "virtualservice", "worker-virtual-service", "-n", "default",
                 "-o", "jsonpath={.spec.http[0].route[*].weight}")).isEqualTo("100 0");
         assertThat(primary.kubectl().run("get", "deployment", "redis-cache", "-n", "default", "-o", "name").strip())

@@ -8,6 +8,7 @@ import dev.burstgitops.config.SyncConfig;
 import dev.burstgitops.manifest.RenderResult;
 import dev.burstgitops.sync.ClusterTarget;
 import dev.burstgitops.sync.Fabric8ClusterApplier;
+import dev.burstgitops.sync.WriteFence;
 import dev.burstgitops.testing.KubeManifests;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -78,7 +79,7 @@ class ClusterSyncFailureTest {
 
         try (ClusterSync sync = new ClusterSync(cluster, new SyncConfig(Duration.ofMinutes(1), SyncConfig.Mode.APPLY,
                 true, "burst-gitops"), applier)) {
-            ClusterPassResult result = sync.run(rendered, "3f2a1c9aa", false);
+            ClusterPassResult result = sync.run(rendered, "3f2a1c9aa", false, WriteFence.OPEN);
 
             assertThat(result.failed()).isTrue();
             assertThat(result.summary()).startsWith("sync burst @3f2a1c9: ").contains("401")

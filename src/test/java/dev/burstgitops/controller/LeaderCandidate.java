@@ -57,10 +57,7 @@ final class LeaderCandidate implements AutoCloseable {
         }
     }
 
-    /**
-     * Creates a namespace as an administrator does once (apps/burst-gitops/namespace.yaml). Not
-     * with kubectl: it sends core kinds as protobuf, which the in-memory API server cannot read.
-     */
+    /** Creates a namespace as an administrator does once (apps/burst-gitops/namespace.yaml). */
     static void createNamespace(KubeFixture cluster, String name) {
         try (KubernetesClient admin = KubernetesClients.connect(cluster.target())) {
             admin.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build())

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Two replicas campaign for one Lease on the in-memory API server, with a 2 s lease: one leads,
+ * Two replicas campaign for one Lease on a real API server, with a 2 s lease: one leads,
  * a clean shutdown hands over at once, a cut-off leader stops before its successor starts.
  * The real {@code kubectl} reads the Lease back as an independent client.
  */

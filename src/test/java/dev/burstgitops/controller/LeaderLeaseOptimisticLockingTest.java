@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * What leader election takes for granted from the API server, checked on the in-memory one: a
+ * What leader election takes for granted from the API server, checked on a real one: a
  * write carrying an outdated resourceVersion is refused with 409, so two candidates that read the
  * same expired lease cannot both take it. And the election's writes stay within the RBAC shipped
  * for the controller.

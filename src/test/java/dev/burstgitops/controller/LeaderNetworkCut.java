@@ -2,6 +2,7 @@ package dev.burstgitops.controller;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -17,13 +18,20 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * server the way a partitioned pod does: {@link #cut()} drops every open connection and refuses
  * new ones; {@link #restore()} listens on the same port again. The candidate's process and
  * client stay as they were, so what it does next is the elector's doing, not the test's.
+ *
+ * <p>{@link #stall()} is the other fault of a bad network: the connections stay open but no byte
+ * gets through either way until {@link #resume()}, so a request sent meanwhile waits in the relay,
+ * unseen by the server, and its caller waits with it (within its request timeout).
  */
 final class LeaderNetworkCut implements AutoCloseable {
 
     private final InetSocketAddress target;
     private final int port;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
+    private final Object flow = new Object();
     private volatile ServerSocket listener;
+    private boolean stalled;
+    private int heldFromClient;
 
     private LeaderNetworkCut(InetSocketAddress target, ServerSocket listener) {
         this.target = target;
@@ -45,6 +53,31 @@ final class LeaderNetworkCut implements AutoCloseable {
         closeQuietly(listener);
         open.forEach(LeaderNetworkCut::closeQuietly);
         open.clear();
+        synchronized (flow) {
+            flow.notifyAll(); // a stalled pump sees its socket closed and ends
+        }
+    }
+
+    /** Holds every byte either way from now on, connections staying open, until {@link #resume()}. */
+    void stall() {
+        synchronized (flow) {
+            stalled = true;
+            heldFromClient = 0;
+        }
+    }
+
+    void resume() {
+        synchronized (flow) {
+            stalled = false;
+            flow.notifyAll();
+        }
+    }
+
+    /** How many reads from a client the relay has held since {@link #stall()}: a request is waiting in it. */
+    int heldFromClient() {
+        synchronized (flow) {
+            return heldFromClient;
+        }
     }
 
     void restore() {
@@ -66,8 +99,8 @@ final class LeaderNetworkCut implements AutoCloseable {
                     Socket server = new Socket(target.getAddress(), target.getPort());
                     open.add(client);
                     open.add(server);
-                    pump(client, server);
-                    pump(server, client);
+                    pump(client, server, true);
+                    pump(server, client, false);
                 } catch (IOException e) {
                     return; // the listener was closed by cut()
                 }
@@ -77,10 +110,15 @@ final class LeaderNetworkCut implements AutoCloseable {
         acceptor.start();
     }
 
-    private static void pump(Socket from, Socket to) {
+    private void pump(Socket from, Socket to, boolean fromClient) {
         Thread pump = new Thread(() -> {
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-                in.transferTo(out);
+                byte[] buffer = new byte[16 * 1024];
+                for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                    awaitFlow(fromClient, to);
+                    out.write(buffer, 0, n);
+                    out.flush();
+                }
             } catch (IOException e) {
                 // the cut, or the peer closing: either way this direction is done
             } finally {
@@ -90,6 +128,22 @@ final class LeaderNetworkCut implements AutoCloseable {
         }, "leader-network-cut-pump");
         pump.setDaemon(true);
         pump.start();
+    }
+
+    private void awaitFlow(boolean fromClient, Socket to) throws IOException {
+        synchronized (flow) {
+            if (stalled && fromClient) {
+                heldFromClient++;
+            }
+            while (stalled && !to.isClosed()) {
+                try {
+                    flow.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new InterruptedIOException("relay stopped");
+                }
+            }
+        }
     }
 
     private static ServerSocket bind(int port) {
