@@ -52,6 +52,8 @@ public final class Fabric8ClusterApplier implements ClusterApplier {
     @Override
     public SyncReport sync(List<ManifestObject> desired, SyncOptions options) throws ClusterUnreachableException {
         long started = System.nanoTime();
+        // The caller's context comes back afterwards: a worker that logs about this pass keeps its cluster.
+        String callerCluster = MDC.get("cluster");
         MDC.put("cluster", cluster);
         try {
             Pass pass = run(desired, options);
@@ -65,7 +67,11 @@ public final class Fabric8ClusterApplier implements ClusterApplier {
             }
             throw e;
         } finally {
-            MDC.remove("cluster");
+            if (callerCluster == null) {
+                MDC.remove("cluster");
+            } else {
+                MDC.put("cluster", callerCluster);
+            }
         }
     }
 
