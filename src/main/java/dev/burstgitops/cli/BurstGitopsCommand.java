@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Bursts Istio traffic to a second cluster on a Prometheus metric, with Git as the change record.",
         subcommands = {DemoCommand.class, RunCommand.class, DecideCommand.class, SyncCommand.class,
-                ValidateCommand.class, OverrideCommand.class, HistoryCommand.class, InitCommand.class})
+                ValidateCommand.class, OverrideCommand.class, HistoryCommand.class, SimulateCommand.class,
+                InitCommand.class})
 public final class BurstGitopsCommand implements Runnable {
 
     @picocli.CommandLine.Spec

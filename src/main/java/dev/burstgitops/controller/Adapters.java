@@ -9,7 +9,9 @@ import dev.burstgitops.gitops.CommitIdentity;
 import dev.burstgitops.gitops.GitCredentials;
 import dev.burstgitops.gitops.GitRemote;
 import dev.burstgitops.gitops.JGitWorkspace;
+import dev.burstgitops.metrics.MetricsHistory;
 import dev.burstgitops.metrics.MetricsSource;
+import dev.burstgitops.metrics.PrometheusMetricsHistory;
 import dev.burstgitops.metrics.PrometheusAuth;
 import dev.burstgitops.metrics.PrometheusEndpoint;
 import dev.burstgitops.metrics.PrometheusMetricsSource;
@@ -27,6 +29,15 @@ public final class Adapters {
     }
 
     public static MetricsSource prometheus(BurstGitopsConfig config) throws ConfigException {
+        return new PrometheusMetricsSource(prometheusEndpoint(config));
+    }
+
+    /** The configured Prometheus as a source of past values, for {@code simulate}. */
+    public static MetricsHistory prometheusHistory(BurstGitopsConfig config) throws ConfigException {
+        return new PrometheusMetricsHistory(prometheusEndpoint(config));
+    }
+
+    private static PrometheusEndpoint prometheusEndpoint(BurstGitopsConfig config) throws ConfigException {
         PrometheusConfig prometheus = config.prometheus()
                 .orElseThrow(() -> new ConfigException("prometheus: is required to decide"));
         PrometheusAuth auth = PrometheusAuth.none();
@@ -35,7 +46,7 @@ public final class Adapters {
         } else if (prometheus.username().isPresent()) {
             auth = PrometheusAuth.basic(prometheus.username().get(), prometheus.password().orElseThrow().read());
         }
-        return new PrometheusMetricsSource(new PrometheusEndpoint(prometheus.url(), prometheus.timeout(), auth));
+        return new PrometheusEndpoint(prometheus.url(), prometheus.timeout(), auth);
     }
 
     public static JGitWorkspace workspace(BurstGitopsConfig config, Clock clock) throws ConfigException {

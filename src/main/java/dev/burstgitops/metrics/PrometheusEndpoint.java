@@ -43,6 +43,11 @@ public record PrometheusEndpoint(URI baseUrl, Duration timeout, PrometheusAuth a
         return HttpUrl.get(baseUrl).newBuilder().addPathSegments("api/v1/query").build();
     }
 
+    /** The range-query URL without any parameters. */
+    HttpUrl queryRangeUrl() {
+        return HttpUrl.get(baseUrl).newBuilder().addPathSegments("api/v1/query_range").build();
+    }
+
     private static HttpUrl parse(URI baseUrl) {
         HttpUrl url = HttpUrl.parse(baseUrl.toString());
         // The messages below avoid printing the URL: it may still hold a password here.

@@ -45,6 +45,33 @@ final class PrometheusBackfill {
                 workDir.resolve("promtool.log"), Duration.ofSeconds(60));
     }
 
+    /** Writes gauges with the values at the times they give, as one family each. */
+    static void writeGauges(List<PrometheusGaugeSeries> gauges, Path storageDir, Path workDir) {
+        if (gauges.isEmpty()) {
+            return;
+        }
+        Path openMetrics = workDir.resolve("gauges.om.txt");
+        try (Writer out = Files.newBufferedWriter(openMetrics, StandardCharsets.UTF_8)) {
+            for (Map.Entry<String, List<PrometheusGaugeSeries>> family : gauges.stream().collect(Collectors.groupingBy(
+                    PrometheusGaugeSeries::name, LinkedHashMap::new, Collectors.toList())).entrySet()) {
+                out.write("# TYPE " + family.getKey() + " gauge\n");
+                for (PrometheusGaugeSeries one : family.getValue()) {
+                    String seriesId = one.name() + labels(one.labels());
+                    for (Map.Entry<java.time.Instant, Double> point : one.points().entrySet()) {
+                        out.write(seriesId + " " + BigDecimal.valueOf(point.getValue()).toPlainString() + " "
+                                + point.getKey().getEpochSecond() + "\n");
+                    }
+                }
+            }
+            out.write("# EOF\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        PrometheusProcesses.runToCompletion(List.of(PrometheusProcesses.binary("promtool").toString(),
+                "tsdb", "create-blocks-from", "openmetrics", openMetrics.toString(), storageDir.toString()),
+                workDir.resolve("promtool-gauges.log"), Duration.ofSeconds(120));
+    }
+
     /** OpenMetrics wants each family's lines together, timestamps in seconds, and a final {@code # EOF}. */
     static void writeOpenMetrics(List<PrometheusCounterSeries> series, long nowSeconds, Writer out) throws IOException {
         long first = nowSeconds - HISTORY.toSeconds();

@@ -76,6 +76,20 @@ public final class PrometheusServer implements AutoCloseable {
         return start(series, false);
     }
 
+    /** Starts Prometheus holding these gauges' histories (and nothing else), open to anyone. */
+    public static PrometheusServer startWithHistory(List<PrometheusGaugeSeries> gauges) {
+        Path workDir = createWorkDir();
+        try {
+            Path storage = Files.createDirectory(workDir.resolve("data"));
+            PrometheusBackfill.writeGauges(gauges, storage, workDir);
+            Files.writeString(workDir.resolve("prometheus.yml"), "global: {}\n");
+            return launchOnAFreePort(PrometheusProcesses.binary("prometheus"), workDir, Optional.empty());
+        } catch (IOException | RuntimeException e) {
+            deleteRecursively(workDir);
+            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+        }
+    }
+
     /** Starts Prometheus that asks for {@link #BASIC_AUTH_USERNAME} / {@link #BASIC_AUTH_PASSWORD}. */
     public static PrometheusServer startWithBasicAuth(List<PrometheusCounterSeries> series) {
         return start(series, true);
