@@ -11,6 +11,7 @@ import dev.burstgitops.gitops.JGitWorkspace;
 import dev.burstgitops.manifest.ManifestException;
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -52,7 +53,9 @@ final class DecideCommand implements Callable<Integer> {
         Clock clock = Clock.systemUTC();
         // A working copy of its own, so that a one-off pass never resets a running loop's tree.
         try (JGitWorkspace workspace = Adapters.workspace(loaded, clock, "-decide")) {
-            BurstLoop loop = BurstLoop.create(loaded, Adapters.prometheus(loaded), workspace, clock);
+            // Its one poll carries on the streak of the past window, read from Prometheus' history.
+            BurstLoop loop = BurstLoop.create(loaded, Adapters.prometheus(loaded),
+                    Optional.of(Adapters.prometheusHistory(loaded)), workspace, clock);
             int exit = ExitCodes.OK;
             for (PolicyPass pass : loop.passes()) {
                 exit = Math.max(exit, runPass(pass, out, err));

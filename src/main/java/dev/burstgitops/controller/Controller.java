@@ -3,6 +3,7 @@ package dev.burstgitops.controller;
 import dev.burstgitops.config.BurstGitopsConfig;
 import dev.burstgitops.config.ConfigException;
 import dev.burstgitops.gitops.JGitWorkspace;
+import dev.burstgitops.metrics.MetricsHistory;
 import dev.burstgitops.metrics.MetricsSource;
 import java.time.Clock;
 import java.util.List;
@@ -30,12 +31,13 @@ public final class Controller implements AutoCloseable {
     private final ControllerStatus status;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
-    private Controller(BurstGitopsConfig config, MetricsSource metrics, Clock clock) throws ConfigException {
+    private Controller(BurstGitopsConfig config, MetricsSource metrics, Optional<MetricsHistory> history, Clock clock)
+            throws ConfigException {
         this.config = config;
         this.status = new ControllerStatus(clock);
         this.burstWorkspace = Adapters.workspace(config, clock);
         this.syncWorkspace = Adapters.syncWorkspace(config, clock);
-        this.loop = BurstLoop.create(config, metrics, burstWorkspace, clock);
+        this.loop = BurstLoop.create(config, metrics, history, burstWorkspace, clock);
         this.clusters = ClusterSyncs.connect(config, Optional.empty());
         this.sync = new SyncLoop(syncWorkspace, clusters, config.git().pollInterval(), config.sync().interval(), clock);
         scheduler.onPass(status::recordPass);
@@ -48,7 +50,7 @@ public final class Controller implements AutoCloseable {
     /** Builds the controller; nothing runs until {@link #start()}. */
     public static Controller create(BurstGitopsConfig config, MetricsSource metrics, Clock clock)
             throws ConfigException {
-        return new Controller(config, metrics, clock);
+        return new Controller(config, metrics, Optional.empty(), clock);
     }
 
     /** Builds the controller with the configured Prometheus. */
@@ -56,7 +58,10 @@ public final class Controller implements AutoCloseable {
         MetricsSource metrics = config.policies().isEmpty() ? promql -> {
             throw new IllegalStateException("no policies");
         } : Adapters.prometheus(config);
-        return new Controller(config, metrics, clock);
+        // Each policy's first pass restores its enterFor/exitFor progress from Prometheus' history.
+        Optional<MetricsHistory> history = config.policies().isEmpty() ? Optional.empty()
+                : Optional.of(Adapters.prometheusHistory(config));
+        return new Controller(config, metrics, history, clock);
     }
 
     public void start() {

@@ -37,12 +37,15 @@ public final class PolicyPass {
     private final DecisionCommitWriter commitWriter;
     private final HysteresisDecider decider;
     private final Clock clock;
+    private final Optional<StreakRestore> restore;
     private Streak streak = Streak.none();
+    private boolean restored;
     private String invalidOverrideReportedAt;
 
     PolicyPass(PolicyConfig policy, MetricsSource metrics, DecisionPublisher publisher, PolicyStateReader stateReader,
-               Clock clock) {
+               Clock clock, Optional<StreakRestore> restore) {
         this.policy = policy;
+        this.restore = restore;
         this.metrics = metrics;
         this.publisher = publisher;
         this.stateReader = stateReader;
@@ -57,6 +60,11 @@ public final class PolicyPass {
 
     public PassResult run() throws GitException, ManifestException {
         Instant now = clock.instant();
+        if (!restored) {
+            // The first pass of this loop (a start, or a new leader) carries on the streak of the past window.
+            restored = true;
+            streak = restore.map(history -> history.at(policy, now)).orElse(streak);
+        }
         Observation observation = observe();
         AtomicReference<Verdict> verdict = new AtomicReference<>();
         AtomicReference<PolicyState> state = new AtomicReference<>();

@@ -85,6 +85,20 @@ class DecideCommandTest {
     }
 
     @Test
+    void aOneShotPassWithAnEnterWindowDecidesOnThePastWindowFromHistory() throws IOException {
+        // Prometheus has held 20 req/s for the last hour: the window of 30s has long been met.
+        Path config = config(PrometheusServer.REFERENCE_WORKER_QUERY, "token");
+        Files.writeString(config, Files.readString(config).replace("    enterAbove: 15\n",
+                "    enterAbove: 15\n    enterFor: 30s\n    interval: 5s\n"));
+
+        CommandRun run = decide(config);
+
+        assertThat(run.exitCode()).as(run.all()).isZero();
+        assertThat(GitRemotes.log(remote).get(0).subject())
+                .isEqualTo("burst(worker): natural -> burst at 20 req/s (> 15 req/s for 30s)");
+    }
+
+    @Test
     void aSecondPassAtTheSameRateMakesNoCommit() throws IOException {
         Path config = config(PrometheusServer.REFERENCE_WORKER_QUERY, "token");
         decide(config);

@@ -3,6 +3,7 @@ package dev.burstgitops.controller;
 import dev.burstgitops.config.BurstGitopsConfig;
 import dev.burstgitops.config.ConfigLoader;
 import dev.burstgitops.gitops.JGitWorkspace;
+import dev.burstgitops.metrics.MetricsHistory;
 import dev.burstgitops.metrics.MetricsSource;
 import dev.burstgitops.metrics.Sample;
 import dev.burstgitops.testing.ConfigYaml;
@@ -13,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -33,6 +35,11 @@ final class BurstLoopFixture {
     final BurstLoop loop;
 
     BurstLoopFixture(Path dir, String policyExtras) throws Exception {
+        this(dir, policyExtras, Optional.empty());
+    }
+
+    /** @param history where the first pass restores its streak from; empty: it starts without one */
+    BurstLoopFixture(Path dir, String policyExtras, Optional<MetricsHistory> history) throws Exception {
         remote = GitRemotes.createBare(dir.resolve("fleet.git"),
                 Map.of(VS_FILE, Files.readString(Path.of(VS_FILE))));
         Path configFile = ConfigYaml.forRemote(remote.toUri()).prometheus("http://127.0.0.1:9")
@@ -41,7 +48,7 @@ final class BurstLoopFixture {
         config = ConfigLoader.load(configFile);
         MetricsSource metrics = promql -> new Sample(rate.get(), clock.instant(), 1);
         workspace = Adapters.workspace(config, clock);
-        loop = BurstLoop.create(config, metrics, workspace, clock);
+        loop = BurstLoop.create(config, metrics, history, workspace, clock);
     }
 
     PassResult pass() throws Exception {
