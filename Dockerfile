@@ -19,11 +19,12 @@ RUN groupadd --system --gid 10001 burst-gitops \
 COPY --from=build /src/target/burst-gitops.jar /app/burst-gitops.jar
 # `burst-gitops validate .` and the other commands, for CI jobs that use this image
 # (the Jenkinsfile and .tekton/ of gitops-repo-template).
-RUN printf '#!/bin/sh\nexec java -XX:MaxRAMPercentage=75 -jar /app/burst-gitops.jar "$@"\n' \
+RUN printf '#!/bin/sh\nexec java -XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -jar /app/burst-gitops.jar "$@"\n' \
       > /usr/local/bin/burst-gitops \
  && chmod 0755 /usr/local/bin/burst-gitops
 USER 10001:10001
 WORKDIR /var/lib/burst-gitops
 EXPOSE 8080
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/burst-gitops.jar"]
+# Out of memory, the JVM exits and Kubernetes restarts the pod, instead of a half-dead controller.
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-jar", "/app/burst-gitops.jar"]
 CMD ["run", "--config", "/etc/burst-gitops/burst-gitops.yaml"]

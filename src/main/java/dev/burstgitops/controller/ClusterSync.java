@@ -48,7 +48,8 @@ public final class ClusterSync implements AutoCloseable {
         }
         SyncMode mode = dryRun ? SyncMode.DRY_RUN
                 : sync.mode() == SyncConfig.Mode.DETECT ? SyncMode.DETECT : SyncMode.APPLY;
-        SyncOptions options = new SyncOptions(mode, revision, sync.prune(), cluster.allowEmpty()).withFence(fence);
+        SyncOptions options = new SyncOptions(mode, revision, sync.prune(), cluster.allowEmpty()).withFence(fence)
+                .withAllowedClusterScopedKinds(java.util.Set.copyOf(cluster.allowedClusterScopedKinds()));
         try {
             return new ClusterPassResult.Synced(applier.sync(rendered.objects(), options));
         } catch (FencedException e) {

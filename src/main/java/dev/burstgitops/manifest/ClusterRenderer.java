@@ -14,6 +14,9 @@ import java.nio.file.Path;
  */
 public final class ClusterRenderer {
 
+    /** The most objects one cluster directory may render; far beyond a real fleet, well below exhausting the heap. */
+    public static final int MAX_OBJECTS = 10_000;
+
     public RenderResult render(Path repoRoot, String clusterDir, RenderOptions options) {
         RepositoryPaths paths;
         Path directory;
@@ -33,6 +36,10 @@ public final class ClusterRenderer {
                     ? KubectlKustomize.render(paths, directory, options)
                     : BuiltinRenderer.render(paths, directory);
         };
+        if (rendered.objects().size() > MAX_OBJECTS) {
+            return RenderResult.failed(new RenderProblem(SourceLocation.of(clusterDir), "renders "
+                    + rendered.objects().size() + " objects, more than the " + MAX_OBJECTS + " a cluster directory may hold"));
+        }
         NamespaceDefaults.apply(rendered.objects());
         if (rendered.hasProblems() && rendered.objects().isEmpty()) {
             return rendered;  // "renders no objects" would only repeat the real problem

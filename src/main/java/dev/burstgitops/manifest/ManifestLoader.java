@@ -29,6 +29,13 @@ import org.yaml.snakeyaml.representer.Representer;
  */
 public final class ManifestLoader {
 
+    /**
+     * The largest manifest file read. Kubernetes itself refuses objects over about 1.5 MiB, so a
+     * bigger file is a mistake or an attack; reading it would only cost time and memory that the
+     * other clusters and the burst loop need.
+     */
+    public static final long MAX_FILE_BYTES = 4L * 1024 * 1024;
+
     /** Reads {@code file}, a path relative to {@code repoRoot}; it may not leave the repository. */
     public RenderResult load(Path repoRoot, String file) {
         try {
@@ -42,6 +49,11 @@ public final class ManifestLoader {
 
     RenderResult read(Path file, String shownAs) {
         try {
+            long size = Files.size(file);
+            if (size > MAX_FILE_BYTES) {
+                return RenderResult.failed(new RenderProblem(SourceLocation.of(shownAs), "is " + size
+                        + " bytes, more than the " + MAX_FILE_BYTES + " bytes (4 MiB) a manifest file may hold"));
+            }
             return parse(Files.readString(file, StandardCharsets.UTF_8), shownAs);
         } catch (CharacterCodingException e) {
             return RenderResult.failed(new RenderProblem(SourceLocation.of(shownAs), "is not UTF-8 text"));
@@ -59,7 +71,12 @@ public final class ManifestLoader {
         try {
             while (documents.hasNext()) {
                 Node document = documents.next();
-                if (!isEmpty(document)) {
+                if (YamlAnchors.expandedSize(document) > YamlAnchors.MAX_EXPANDED_VALUES) {
+                    Node anchored = YamlAnchors.firstAnchor(document).orElse(document);
+                    problems.add(new RenderProblem(new SourceLocation(file, lineOf(anchored.getStartMark())),
+                            "its YAML aliases expand to more than " + YamlAnchors.MAX_EXPANDED_VALUES
+                                    + " values (an alias bomb?); write the values out"));
+                } else if (!isEmpty(document)) {
                     SourceLocation location = new SourceLocation(file, lineOf(document.getStartMark()));
                     toObject(constructor.construct(document), location, objects, problems);
                 }

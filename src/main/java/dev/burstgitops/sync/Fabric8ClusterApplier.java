@@ -83,6 +83,13 @@ public final class Fabric8ClusterApplier implements ClusterApplier {
         ServedKinds servedKinds = new ServedKinds(client);
         ObjectReconciler reconciler = new ObjectReconciler(client, servedKinds,
                 new ObjectWriter(client, options.fence(), clock), cluster);
+        List<ObjectOutcome> refused = new ScopeCheck(servedKinds, inventoryStore.namespace(),
+                inventoryStore.configMapName()).refused(desired, options);
+        if (!refused.isEmpty()) {
+            // Like a render error: nothing of this pass is applied or pruned.
+            return new Pass(refused, List.of(), List.of("nothing applied or pruned: " + refused.size()
+                    + " objects refused before the pass"));
+        }
         InventoryAhead inventory = new InventoryAhead(inventoryStore, options.fence());
         List<List<ManifestObject>> steps = ApplyOrder.steps(desired, ManifestObject::kind);
         List<Reconciled> reconciled = new ArrayList<>();

@@ -34,6 +34,10 @@ final class InventoryStore {
         this.namespace = namespace;
     }
 
+    String namespace() {
+        return namespace;
+    }
+
     String configMapName() {
         return "burst-gitops-inventory-" + cluster;
     }

@@ -1,6 +1,7 @@
 package dev.burstgitops.sync;
 
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * How one pass runs.
@@ -11,32 +12,47 @@ import java.util.Objects;
  * @param allowEmpty let an empty desired set prune everything; otherwise an empty set prunes nothing,
  *                   because it is far more often a broken render or checkout than an intent
  * @param fence      checked before every write; a pass whose fence no longer holds stops there
+ * @param allowedClusterScopedKinds the kinds that may be applied cluster-scoped, whatever the
+ *                   cluster's discovery says is cluster-scoped ({@code "*"}: any)
  */
-public record SyncOptions(SyncMode mode, String revision, boolean prune, boolean allowEmpty, WriteFence fence) {
+public record SyncOptions(SyncMode mode, String revision, boolean prune, boolean allowEmpty, WriteFence fence,
+                          Set<String> allowedClusterScopedKinds) {
 
     public SyncOptions {
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(fence, "fence");
         revision = revision == null ? "" : revision;
+        allowedClusterScopedKinds = Set.copyOf(allowedClusterScopedKinds);
     }
 
     public SyncOptions(SyncMode mode, String revision, boolean prune, boolean allowEmpty) {
-        this(mode, revision, prune, allowEmpty, WriteFence.OPEN);
+        this(mode, revision, prune, allowEmpty, WriteFence.OPEN, Set.of(ANY_KIND));
     }
+
+    /** Allows every cluster-scoped kind. */
+    public static final String ANY_KIND = "*";
 
     public static SyncOptions apply(String revision) {
         return new SyncOptions(SyncMode.APPLY, revision, true, false);
     }
 
     public SyncOptions withMode(SyncMode newMode) {
-        return new SyncOptions(newMode, revision, prune, allowEmpty, fence);
+        return new SyncOptions(newMode, revision, prune, allowEmpty, fence, allowedClusterScopedKinds);
     }
 
     public SyncOptions withAllowEmpty(boolean newAllowEmpty) {
-        return new SyncOptions(mode, revision, prune, newAllowEmpty, fence);
+        return new SyncOptions(mode, revision, prune, newAllowEmpty, fence, allowedClusterScopedKinds);
     }
 
     public SyncOptions withFence(WriteFence newFence) {
-        return new SyncOptions(mode, revision, prune, allowEmpty, newFence);
+        return new SyncOptions(mode, revision, prune, allowEmpty, newFence, allowedClusterScopedKinds);
+    }
+
+    public SyncOptions withAllowedClusterScopedKinds(Set<String> kinds) {
+        return new SyncOptions(mode, revision, prune, allowEmpty, fence, kinds);
+    }
+
+    boolean allowsClusterScoped(String kind) {
+        return allowedClusterScopedKinds.contains(kind) || allowedClusterScopedKinds.contains(ANY_KIND);
     }
 }

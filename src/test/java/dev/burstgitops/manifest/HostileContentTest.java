@@ -1,0 +1,104 @@
+package dev.burstgitops.manifest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Repository content meant to exhaust or mislead the renderer is refused, with the file and the limit. */
+class HostileContentTest {
+
+    @TempDir
+    Path repo;
+
+    private final ClusterRenderer renderer = new ClusterRenderer();
+
+    @Test
+    void anAliasBombUnderSnakeYamlsAliasLimitIsRefusedAtTheAnchorsLine() throws Exception {
+        // 48 aliases in under 1 KB: seven levels of eight references expand to 9 * 8^6 (2.4 * 10^6) values.
+        StringBuilder bomb = new StringBuilder("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: bomb}\ndata:\n"
+                + "  a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+        char previous = 'a';
+        for (char level = 'b'; level <= 'g'; level++) {
+            bomb.append("  ").append(level).append(": &").append(level).append(" [");
+            for (int i = 0; i < 8; i++) {
+                bomb.append(i == 0 ? "" : ",").append('*').append(previous);
+            }
+            bomb.append("]\n");
+            previous = level;
+        }
+        write("clusters/east/bomb.yaml", bomb.toString());
+
+        RenderResult result = render("clusters/east");
+
+        assertThat(result.objects()).isEmpty();
+        assertThat(result.problems()).extracting(RenderProblem::toString).containsExactly(
+                "clusters/east/bomb.yaml:5: its YAML aliases expand to more than 1000000 values (an alias bomb?);"
+                        + " write the values out");
+    }
+
+    @Test
+    void aFileOverFourMebibytesIsRefusedWithoutBeingParsed() throws Exception {
+        write("clusters/east/small.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: small}\n");
+        write("clusters/east/huge.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: huge}\ndata:\n  blob: "
+                + "x".repeat((int) ManifestLoader.MAX_FILE_BYTES) + "\n");
+
+        RenderResult result = render("clusters/east");
+
+        assertThat(result.problems()).singleElement().asString().startsWith("clusters/east/huge.yaml: is ")
+                .endsWith("bytes, more than the 4194304 bytes (4 MiB) a manifest file may hold");
+    }
+
+    @Test
+    void aDirectoryRenderingMoreObjectsThanTheLimitIsRefused() throws Exception {
+        StringBuilder many = new StringBuilder();
+        for (int i = 0; i <= ClusterRenderer.MAX_OBJECTS; i++) {
+            many.append("---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: c").append(i).append("}\n");
+        }
+        write("clusters/east/many.yaml", many.toString());
+
+        RenderResult result = render("clusters/east");
+
+        assertThat(result.objects()).isEmpty();
+        assertThat(result.problems()).singleElement().asString()
+                .isEqualTo("clusters/east: renders 10001 objects, more than the 10000 a cluster directory may hold");
+    }
+
+    @Test
+    void anObjectOfAClusterScopedCustomKindIsCheckedAsClusterScopedWhateverItsNamespaceSays() throws Exception {
+        write("clusters/east/crd.yaml", """
+                apiVersion: apiextensions.k8s.io/v1
+                kind: CustomResourceDefinition
+                metadata: {name: quotas.example.com}
+                spec:
+                  group: example.com
+                  scope: Cluster
+                  names: {kind: Quota, plural: quotas}
+                  versions: [{name: v1, served: true, storage: true}]
+                ---
+                apiVersion: example.com/v1
+                kind: Quota
+                metadata: {name: everything, namespace: shop}
+                """);
+
+        RenderResult result = renderer.render(repo, "clusters/east", RenderOptions.builtin(
+                new ClusterPolicy("east", Set.of("shop"), Set.of("Namespace", "CustomResourceDefinition"), false)));
+
+        assertThat(result.problems()).extracting(RenderProblem::toString).containsExactly(
+                "clusters/east/crd.yaml:10: Quota is cluster-scoped and not allowed in cluster east"
+                        + " (allowedClusterScopedKinds: [CustomResourceDefinition, Namespace])");
+    }
+
+    private RenderResult render(String directory) {
+        return renderer.render(repo, directory, RenderOptions.builtin(ClusterPolicy.unrestricted("east")));
+    }
+
+    private void write(String path, String text) throws Exception {
+        Path file = repo.resolve(path);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
+    }
+}
