@@ -16,7 +16,15 @@ public record ClusterConfig(
         RenderEngine render,
         boolean allowEmpty,
         List<String> allowedNamespaces,
-        List<String> allowedClusterScopedKinds) {
+        List<String> allowedClusterScopedKinds,
+        boolean allowRemoteResources) {
+
+    /** A cluster whose kustomizations may name only what is in the repository. */
+    public ClusterConfig(String name, String path, Optional<Path> kubeconfig, Optional<String> context,
+                         RenderEngine render, boolean allowEmpty, List<String> allowedNamespaces,
+                         List<String> allowedClusterScopedKinds) {
+        this(name, path, kubeconfig, context, render, allowEmpty, allowedNamespaces, allowedClusterScopedKinds, false);
+    }
 
     /** Who turns the cluster directory into objects. */
     public enum RenderEngine {

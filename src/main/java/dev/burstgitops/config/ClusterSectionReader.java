@@ -40,7 +40,10 @@ final class ClusterSectionReader {
         boolean allowEmpty = cluster.bool("allowEmpty", false);
         List<String> namespaces = cluster.strings("allowedNamespaces", List.of());
         List<String> clusterScoped = cluster.strings("allowedClusterScopedKinds", List.of("Namespace"));
+        // Off by default: content that is not in Git is not reviewed, and a fetch could reach anywhere.
+        boolean allowRemoteResources = cluster.bool("allowRemoteResources", false);
         cluster.rejectUnknownKeys();
-        return new ClusterConfig(name, path, kubeconfigPath, context, render, allowEmpty, namespaces, clusterScoped);
+        return new ClusterConfig(name, path, kubeconfigPath, context, render, allowEmpty, namespaces, clusterScoped,
+                allowRemoteResources);
     }
 }

@@ -23,7 +23,8 @@ public final class ClusterRendering {
     public static RenderOptions options(ClusterConfig cluster) {
         ClusterPolicy policy = new ClusterPolicy(cluster.name(), new HashSet<>(cluster.allowedNamespaces()),
                 new HashSet<>(cluster.allowedClusterScopedKinds()), cluster.allowEmpty());
-        return cluster.render() == ClusterConfig.RenderEngine.KUSTOMIZE ? RenderOptions.kustomize(policy)
+        return cluster.render() == ClusterConfig.RenderEngine.KUSTOMIZE
+                ? RenderOptions.kustomize(policy).withRemoteResources(cluster.allowRemoteResources())
                 : RenderOptions.builtin(policy);
     }
 }

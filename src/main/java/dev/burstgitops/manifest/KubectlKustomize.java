@@ -23,6 +23,12 @@ final class KubectlKustomize {
     static RenderResult render(RepositoryPaths paths, Path clusterDirectory, RenderOptions options) {
         String directory = paths.relative(clusterDirectory);
         SourceLocation kustomization = SourceLocation.of(directory + "/" + kustomizationName(clusterDirectory));
+        if (!options.allowRemoteResources()) {
+            List<RenderProblem> remote = RemoteResources.find(paths, clusterDirectory);
+            if (!remote.isEmpty()) {
+                return new RenderResult(List.of(), remote);
+            }
+        }
         Path stdout = null;
         Path stderr = null;
         try {

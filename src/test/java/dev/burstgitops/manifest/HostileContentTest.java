@@ -92,13 +92,39 @@ class HostileContentTest {
                         + " (allowedClusterScopedKinds: [CustomResourceDefinition, Namespace])");
     }
 
+    @Test
+    void aKustomizationNamingRemoteResourcesIsRefusedBeforeKustomizeCouldFetchThem() throws Exception {
+        write("clusters/east/kustomization.yaml", "resources: [app.yaml, base, https://raw.example.com/evil.yaml]\n");
+        write("clusters/east/app.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: app}\n");
+        write("clusters/east/base/kustomization.yaml", "resources: [\"github.com/acme/fleet//base?ref=v1\"]\n");
+        // Not kubectl: a probe that records whether it was run at all (the network is closed here anyway).
+        Path ran = repo.resolve("kubectl-ran");
+        Path probe = write("probe/kubectl", "#!/bin/sh\ntouch " + ran + "\nexit 1\n");
+        probe.toFile().setExecutable(true);
+        RenderOptions kustomize = RenderOptions.kustomize(ClusterPolicy.unrestricted("east"))
+                .withKubectl(probe.toString(), RenderOptions.DEFAULT_KUSTOMIZE_TIMEOUT);
+
+        RenderResult refused = renderer.render(repo, "clusters/east", kustomize);
+
+        assertThat(refused.problems()).extracting(RenderProblem::toString).containsExactlyInAnyOrder(
+                "clusters/east/kustomization.yaml: resources names the remote https://raw.example.com/evil.yaml, which"
+                        + " is not in Git; set allowRemoteResources: true on the cluster to fetch it",
+                "clusters/east/base/kustomization.yaml: resources names the remote github.com/acme/fleet//base?ref=v1,"
+                        + " which is not in Git; set allowRemoteResources: true on the cluster to fetch it");
+        assertThat(ran).doesNotExist();
+
+        renderer.render(repo, "clusters/east", kustomize.withRemoteResources(true));
+
+        assertThat(ran).exists();
+    }
+
     private RenderResult render(String directory) {
         return renderer.render(repo, directory, RenderOptions.builtin(ClusterPolicy.unrestricted("east")));
     }
 
-    private void write(String path, String text) throws Exception {
+    private Path write(String path, String text) throws Exception {
         Path file = repo.resolve(path);
         Files.createDirectories(file.getParent());
-        Files.writeString(file, text);
+        return Files.writeString(file, text);
     }
 }
