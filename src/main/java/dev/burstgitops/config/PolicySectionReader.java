@@ -2,11 +2,13 @@ package dev.burstgitops.config;
 
 import dev.burstgitops.decision.BurstRule;
 import dev.burstgitops.decision.MissingDataPolicy;
+import dev.burstgitops.decision.SpilloverRule;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -40,14 +42,17 @@ final class PolicySectionReader {
         if (interval != null && interval.isZero()) {
             policy.problem("interval", "must be longer than 0s");
         }
-        BurstRule rule = rule(policy);
+        // spillover replaces the band: a policy has one rule or the other, never both.
+        boolean spills = policy.has("spillover");
+        Optional<SpilloverRule> spillover = policy.section("spillover").map(section -> spillover(policy, section));
+        BurstRule rule = spills ? null : rule(policy);
         VirtualServiceConfig virtualService = policy.section("virtualService")
                 .map(PolicySectionReader::virtualService).orElse(null);
         if (virtualService == null) {
             policy.problem("virtualService", "is required (the file and name of the VirtualService to steer)");
         }
         policy.rejectUnknownKeys();
-        return new PolicyConfig(name, query, interval, rule, virtualService);
+        return new PolicyConfig(name, query, interval, rule, virtualService, spillover);
     }
 
     private static BurstRule rule(YamlSection policy) {
@@ -69,6 +74,40 @@ final class PolicySectionReader {
             policy.problem("exitBelow", "must not be negative");
         }
         return new BurstRule(enterAbove, exitBelow, enterFor, exitFor, cooldown, onMissingData);
+    }
+
+    /** The spillover rule, or null (an empty Optional) when a problem was reported. */
+    private static SpilloverRule spillover(YamlSection policy, YamlSection section) {
+        for (String band : new String[] {"enterAbove", "exitBelow"}) {
+            if (policy.has(band)) {
+                policy.problem(band, "cannot be given together with spillover (a policy either switches modes at"
+                        + " enterAbove/exitBelow or spills a share over)");
+                policy.optionalString(band); // reported once, here, not again as an unknown key
+            }
+        }
+        double capacity = section.number("capacity");
+        int step = section.integer("step", 10);
+        int maxBurst = section.integer("maxBurst", 100);
+        section.rejectUnknownKeys();
+        Duration enterFor = policy.duration("enterFor", Duration.ZERO);
+        Duration exitFor = policy.duration("exitFor", Duration.ZERO);
+        Duration cooldown = policy.duration("cooldown", Duration.ZERO);
+        MissingDataPolicy onMissingData = policy.choice("onMissingData",
+                Map.of("hold", MissingDataPolicy.HOLD, "natural", MissingDataPolicy.NATURAL), "hold");
+        boolean valid = !Double.isNaN(capacity);
+        if (valid && !(capacity > 0)) {
+            section.problem("capacity", "must be above 0 req/s");
+            valid = false;
+        }
+        if (step < 1 || step > 100 || 100 % step != 0) {
+            section.problem("step", "must divide 100 (1, 2, 4, 5, 10, 20, 25, 50 or 100), not " + step);
+            valid = false;
+        } else if (maxBurst < 0 || maxBurst > 100 || maxBurst % step != 0) {
+            section.problem("maxBurst", "must be 0 to 100 and a multiple of step (" + step + "), not " + maxBurst);
+            valid = false;
+        }
+        return valid && enterFor != null && exitFor != null && cooldown != null && onMissingData != null
+                ? new SpilloverRule(capacity, step, maxBurst, enterFor, exitFor, cooldown, onMissingData) : null;
     }
 
     private static VirtualServiceConfig virtualService(YamlSection vs) {

@@ -1,7 +1,9 @@
 package dev.burstgitops.controller;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.burstgitops.decision.Decision;
 import dev.burstgitops.decision.Observation;
+import dev.burstgitops.decision.ShareMove;
 import dev.burstgitops.sync.SyncReport;
 import dev.burstgitops.sync.WorkloadHealth;
 import java.time.Clock;
@@ -33,14 +35,15 @@ public final class ControllerStatus {
                 : previous.lastCommit());
         policies.put(result.policy(), new PolicyView(decision.to().label(), value(decision.observed()),
                 decision.observed().describe(), decision instanceof Decision.Change ? "change" : "stay",
-                decision.reason(), result.override(), lastCommit, clock.instant(), Optional.empty()));
+                decision.reason(), result.override(), lastCommit, clock.instant(), Optional.empty(),
+                decision.share().map(ShareMove::to).orElse(null)));
     }
 
     public void recordPassFailure(String policy, Exception cause) {
         PolicyView previous = policies.get(policy);
         policies.put(policy, previous == null
                 ? new PolicyView("unknown", null, "not observed yet", "none", "", Optional.empty(), Optional.empty(),
-                clock.instant(), Optional.of(cause.getMessage()))
+                clock.instant(), Optional.of(cause.getMessage()), null)
                 : previous.failed(cause.getMessage(), clock.instant()));
     }
 
@@ -76,13 +79,18 @@ public final class ControllerStatus {
     public record Snapshot(Instant time, Map<String, PolicyView> policies, Map<String, ClusterView> clusters) {
     }
 
-    /** One policy's last pass. */
+    /**
+     * One policy's last pass.
+     *
+     * @param share a spillover policy's burst share in percent after the pass; left out of the
+     *              JSON for band policies (and while a spillover policy's weights are not a split)
+     */
     public record PolicyView(String mode, Double lastValue, String observed, String lastDecision, String reason,
                              Optional<String> override, Optional<String> lastCommit, Instant time,
-                             Optional<String> lastError) {
+                             Optional<String> lastError, @JsonInclude(JsonInclude.Include.NON_NULL) Integer share) {
         PolicyView failed(String error, Instant at) {
             return new PolicyView(mode, lastValue, observed, lastDecision, reason, override, lastCommit, at,
-                    Optional.of(error));
+                    Optional.of(error), share);
         }
     }
 

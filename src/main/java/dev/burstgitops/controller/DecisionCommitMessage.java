@@ -15,7 +15,12 @@ import java.util.Map;
  *
  * <pre>
  * burst(worker): natural -> burst at 20 req/s (> 15 req/s for 0s)
+ * burst(worker): share 0% -> 40% at 150 req/s (capacity 100 req/s, step 10%)
  * </pre>
+ *
+ * <p>A spillover commit keeps {@code Burst-Decision} in modes (share 0 is natural, any other
+ * share burst: {@code burst -> burst} for 40% -> 60%), so readers of the mode and the cooldown
+ * need not know about shares, and adds {@code Burst-Share} with the new share.
  */
 final class DecisionCommitMessage {
 
@@ -24,9 +29,9 @@ final class DecisionCommitMessage {
 
     static CommitMessage of(PolicyConfig policy, Decision.Change change, Instant decidedAt) {
         VirtualServiceConfig vs = policy.virtualService();
-        String subject = "burst(" + policy.name() + "): " + change.from().label() + " -> " + change.to().label()
+        String subject = "burst(" + policy.name() + "): " + fromTo(change)
                 + " at " + change.observed().describe() + " (" + change.rule() + ")";
-        Map<String, Integer> weights = vs.weightsFor(change.to());
+        Map<String, Integer> weights = DecisionCommitWriter.weightsFor(vs, change);
         String body = "Observed " + change.observed().describe() + " at " + decidedAt + " on:\n"
                 + "  " + policy.query() + "\n\n"
                 + capitalized(change.reason()) + ".\n\n"
@@ -38,10 +43,19 @@ final class DecisionCommitMessage {
                 .withTrailer(DecisionTrailers.DECISION, change.from().label() + " -> " + change.to().label())
                 .withTrailer(DecisionTrailers.OBSERVED, observed(change.observed()))
                 .withTrailer(DecisionTrailers.RULE, change.rule());
+        if (change.share().isPresent()) {
+            message = message.withTrailer(DecisionTrailers.SHARE, Integer.toString(change.share().get().to()));
+        }
         if (change.hold().isPresent()) {
             message = message.withTrailer(DecisionTrailers.OVERRIDE, change.hold().get().source());
         }
         return message;
+    }
+
+    /** "natural -> burst", or for a spillover policy "share 0% -> 40%". */
+    private static String fromTo(Decision.Change change) {
+        return change.share().map(move -> "share " + move.from() + "% -> " + move.to() + "%")
+                .orElseGet(() -> change.from().label() + " -> " + change.to().label());
     }
 
     private static String observed(Observation observation) {

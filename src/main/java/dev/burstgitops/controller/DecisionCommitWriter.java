@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -51,10 +52,15 @@ final class DecisionCommitWriter {
     private boolean writeWeights(WorkingTree tree, Decision.Change change) throws ManifestException {
         VirtualServiceConfig vs = policy.virtualService();
         try {
-            return VirtualServiceWeights.writeFile(tree.directory(), vs.file(), vs.name(), vs.weightsFor(change.to()));
+            return VirtualServiceWeights.writeFile(tree.directory(), vs.file(), vs.name(), weightsFor(vs, change));
         } catch (IOException e) {
             throw new ManifestException(SourceLocation.of(vs.file()), "cannot write the file: " + e, e);
         }
+    }
+
+    /** A spillover change writes its share; a band change the weights of its mode. */
+    static Map<String, Integer> weightsFor(VirtualServiceConfig vs, Decision.Change change) {
+        return change.share().map(move -> SpilloverWeights.of(vs, move.to())).orElseGet(() -> vs.weightsFor(change.to()));
     }
 
     private CommitMessage expiryMessage(OverrideFile override) {

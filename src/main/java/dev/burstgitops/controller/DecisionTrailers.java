@@ -13,6 +13,8 @@ public final class DecisionTrailers {
     public static final String OBSERVED = "Burst-Observed";
     /** The rule that fired: {@code > 15 req/s for 0s}, {@code override until ...}. */
     public static final String RULE = "Burst-Rule";
+    /** A spillover policy's new burst share in percent ({@code 40}); the primary gets the rest. */
+    public static final String SHARE = "Burst-Share";
     /** The override file that drove the change. */
     public static final String OVERRIDE = "Burst-Override";
     /** The expired override file this commit removes. */

@@ -1,11 +1,9 @@
 package dev.burstgitops.controller;
 
 import dev.burstgitops.config.PolicyConfig;
+import dev.burstgitops.decision.Decision;
 import dev.burstgitops.decision.Hold;
-import dev.burstgitops.decision.HysteresisDecider;
 import dev.burstgitops.decision.Observation;
-import dev.burstgitops.decision.Streak;
-import dev.burstgitops.decision.Verdict;
 import dev.burstgitops.gitops.DecisionPublisher;
 import dev.burstgitops.gitops.GitException;
 import dev.burstgitops.gitops.PublishResult;
@@ -35,22 +33,19 @@ public final class PolicyPass {
     private final DecisionPublisher publisher;
     private final PolicyStateReader stateReader;
     private final DecisionCommitWriter commitWriter;
-    private final HysteresisDecider decider;
+    private final PolicyDecider decider;
     private final Clock clock;
-    private final Optional<StreakRestore> restore;
-    private Streak streak = Streak.none();
     private boolean restored;
     private String invalidOverrideReportedAt;
 
     PolicyPass(PolicyConfig policy, MetricsSource metrics, DecisionPublisher publisher, PolicyStateReader stateReader,
                Clock clock, Optional<StreakRestore> restore) {
         this.policy = policy;
-        this.restore = restore;
         this.metrics = metrics;
         this.publisher = publisher;
         this.stateReader = stateReader;
         this.commitWriter = new DecisionCommitWriter(policy);
-        this.decider = new HysteresisDecider(policy.rule());
+        this.decider = PolicyDecider.of(policy, restore);
         this.clock = clock;
     }
 
@@ -63,25 +58,25 @@ public final class PolicyPass {
         if (!restored) {
             // The first pass of this loop (a start, or a new leader) carries on the streak of the past window.
             restored = true;
-            streak = restore.map(history -> history.at(policy, now)).orElse(streak);
+            decider.start(now);
         }
         Observation observation = observe();
-        AtomicReference<Verdict> verdict = new AtomicReference<>();
+        AtomicReference<Decision> decision = new AtomicReference<>();
         AtomicReference<PolicyState> state = new AtomicReference<>();
         PublishResult published;
         try {
             published = publisher.publish(tree -> {
                 state.set(stateReader.read(tree, now));
                 reportInvalidOverride(state.get(), tree.head());
-                verdict.set(decider.decide(state.get().situation(), observation, streak, now));
-                return commitWriter.write(tree, verdict.get().decision(), state.get().expiredOverride(), now);
+                decision.set(decider.decide(state.get(), observation, now));
+                return commitWriter.write(tree, decision.get(), state.get().expiredOverride(), now);
             });
         } catch (GitException | ManifestException | RuntimeException e) {
             throw e;
         } catch (Exception e) {
             throw new IllegalStateException("unexpected failure in a burst-loop pass", e);
         }
-        streak = verdict.get().streak();
+        decider.keepLast();
         if (published instanceof PublishResult.GaveUp gaveUp) {
             throw new GitException("push rejected " + gaveUp.attempts() + " times, giving up for this pass: "
                     + gaveUp.lastRejection());
@@ -96,7 +91,7 @@ public final class PolicyPass {
         if (published instanceof PublishResult.Proposed proposed) {
             attempts = proposed.attempts();
         }
-        return new PassResult(policy.name(), verdict.get().decision(), commit, attempts, override, proposal);
+        return new PassResult(policy.name(), decision.get(), commit, attempts, override, proposal);
     }
 
     private Observation observe() {

@@ -3,6 +3,7 @@ package dev.burstgitops.controller;
 import dev.burstgitops.config.PolicyConfig;
 import dev.burstgitops.config.VirtualServiceConfig;
 import dev.burstgitops.decision.Mode;
+import dev.burstgitops.decision.ShareMove;
 import dev.burstgitops.decision.Situation;
 import dev.burstgitops.gitops.GitException;
 import dev.burstgitops.gitops.WorkingTree;
@@ -17,10 +18,11 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
- * Reads a policy's state from a working tree: the mode its weights are in, when the mode last
- * changed (trailers), and its override file.
+ * Reads a policy's state from a working tree: the mode its weights are in (for a spillover policy,
+ * the share, and the mode that share means), when it last changed (trailers), and its override file.
  */
 final class PolicyStateReader {
 
@@ -35,7 +37,11 @@ final class PolicyStateReader {
     }
 
     PolicyState read(WorkingTree tree, Instant now) throws ManifestException, GitException {
-        Situation situation = Situation.of(currentMode(tree));
+        WeightedRoutes routes = routes(tree);
+        OptionalInt share = policy.spills() ? SpilloverWeights.shareOf(policy.virtualService(), routes)
+                : OptionalInt.empty();
+        Situation situation = Situation.of(policy.spills() ? share.stream().mapToObj(ShareMove::modeOf).findFirst()
+                .orElse(Mode.UNKNOWN) : currentMode(routes));
         Optional<Instant> lastChange = history.lastChange(policy.name(), tree.head());
         if (lastChange.isPresent()) {
             situation = situation.withLastChange(lastChange.get());
@@ -50,19 +56,22 @@ final class PolicyStateReader {
         } else if (lookup instanceof OverrideLookup.Invalid bad) {
             invalid = Optional.of(bad);
         }
-        return new PolicyState(situation, expired, invalid);
+        return new PolicyState(situation, expired, invalid, share);
     }
 
     /** Natural or burst only when every route holds that mode's weights; anything else is unknown. */
-    private Mode currentMode(WorkingTree tree) throws ManifestException {
+    private WeightedRoutes routes(WorkingTree tree) throws ManifestException {
         VirtualServiceConfig vs = policy.virtualService();
-        WeightedRoutes routes;
         try {
-            routes = VirtualServiceWeights.readFile(tree.directory(), vs.file(), vs.name(),
+            return VirtualServiceWeights.readFile(tree.directory(), vs.file(), vs.name(),
                     new HashSet<>(vs.weightsFor(Mode.NATURAL).keySet()));
         } catch (IOException e) {
             throw new ManifestException(SourceLocation.of(vs.file()), "cannot read the file: " + e, e);
         }
+    }
+
+    private Mode currentMode(WeightedRoutes routes) {
+        VirtualServiceConfig vs = policy.virtualService();
         for (Mode mode : new Mode[] {Mode.NATURAL, Mode.BURST}) {
             if (routes.allRoutesHave(vs.weightsFor(mode))) {
                 return mode;

@@ -19,6 +19,9 @@ public sealed interface Decision {
 
     String reason();
 
+    /** For a spillover policy, the burst share before and after; empty for a band policy. */
+    Optional<ShareMove> share();
+
     static Decision stay(Mode mode, Observation observed, String reason) {
         return new Stay(mode, observed, reason);
     }
@@ -31,12 +34,29 @@ public sealed interface Decision {
         return new Change(from, hold.mode(), observed, "override until " + hold.until(), reason, Optional.of(hold));
     }
 
+    /** A spillover policy keeps its share ({@code share}); the mode follows from the share. */
+    static Decision stayAtShare(int share, Observation observed, String reason) {
+        return new Stay(ShareMove.modeOf(share), observed, reason, Optional.of(new ShareMove(share, share)));
+    }
+
+    /** A spillover policy moves its share; a move within burst (40% -> 60%) is a change too. */
+    static Decision changeShare(ShareMove move, Observation observed, String rule, String reason,
+                                Optional<Hold> hold) {
+        return new Change(ShareMove.modeOf(move.from()), ShareMove.modeOf(move.to()), observed, rule, reason, hold,
+                Optional.of(move));
+    }
+
     /** Nothing to write: the mode is right, or it is not yet time to change it. */
-    record Stay(Mode mode, Observation observed, String reason) implements Decision {
+    record Stay(Mode mode, Observation observed, String reason, Optional<ShareMove> share) implements Decision {
         public Stay {
             Objects.requireNonNull(mode, "mode");
             Objects.requireNonNull(observed, "observed");
             Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(share, "share");
+        }
+
+        public Stay(Mode mode, Observation observed, String reason) {
+            this(mode, observed, reason, Optional.empty());
         }
 
         @Override
@@ -55,9 +75,10 @@ public sealed interface Decision {
      *
      * @param rule short text of what fired: "> 15 req/s for 0s", "override until …"
      * @param hold the override that drove the change, if one did
+     * @param share for a spillover policy, the share it moves from and to
      */
-    record Change(Mode from, Mode to, Observation observed, String rule, String reason, Optional<Hold> hold)
-            implements Decision {
+    record Change(Mode from, Mode to, Observation observed, String rule, String reason, Optional<Hold> hold,
+                  Optional<ShareMove> share) implements Decision {
         public Change {
             Objects.requireNonNull(from, "from");
             Objects.requireNonNull(to, "to");
@@ -65,9 +86,15 @@ public sealed interface Decision {
             Objects.requireNonNull(rule, "rule");
             Objects.requireNonNull(reason, "reason");
             Objects.requireNonNull(hold, "hold");
-            if (to == Mode.UNKNOWN || to == from) {
-                throw new IllegalArgumentException("a change goes to another known mode, not " + from + " -> " + to);
+            Objects.requireNonNull(share, "share");
+            if (share.isPresent() ? !share.get().changes() || from == Mode.UNKNOWN : to == Mode.UNKNOWN || to == from) {
+                throw new IllegalArgumentException("a change goes to another known mode or share, not " + from + " -> "
+                        + to + share.map(move -> " (" + move.from() + "% -> " + move.to() + "%)").orElse(""));
             }
+        }
+
+        public Change(Mode from, Mode to, Observation observed, String rule, String reason, Optional<Hold> hold) {
+            this(from, to, observed, rule, reason, hold, Optional.empty());
         }
     }
 }

@@ -17,6 +17,12 @@ public final class HysteresisDecider {
     private final BurstRule rule;
 
     public HysteresisDecider(BurstRule rule) {
+        if (rule == null) {
+            // A spillover policy has no band; said here so that a caller that only knows bands
+            // (simulate) fails with a sentence rather than a NullPointerException mid-replay.
+            throw new IllegalArgumentException("the policy has no enterAbove/exitBelow band (it is a spillover"
+                    + " policy), which this does not support yet");
+        }
         this.rule = rule;
     }
 
