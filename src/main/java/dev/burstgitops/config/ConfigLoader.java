@@ -135,6 +135,10 @@ public final class ConfigLoader {
     private static PrometheusConfig prometheus(YamlSection prom) {
         URI url = uri(prom, "url");
         Duration timeout = prom.duration("timeout", Duration.ofSeconds(2));
+        Duration scrapeInterval = prom.duration("scrapeInterval", PrometheusConfig.DEFAULT_SCRAPE_INTERVAL);
+        if (scrapeInterval != null && scrapeInterval.isZero()) {
+            prom.problem("scrapeInterval", "must be longer than 0s");
+        }
         YamlSection auth = prom.sectionOrEmpty("auth");
         Optional<SecretRef> bearer = SecretKeys.optional(auth, "bearerToken");
         Optional<String> username = auth.optionalString("username");
@@ -148,7 +152,7 @@ public final class ConfigLoader {
         }
         auth.rejectUnknownKeys();
         prom.rejectUnknownKeys();
-        return new PrometheusConfig(url, timeout, bearer, username, password);
+        return new PrometheusConfig(url, timeout, scrapeInterval, bearer, username, password);
     }
 
     private static SyncConfig sync(YamlSection sync) {

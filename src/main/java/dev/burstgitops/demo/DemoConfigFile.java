@@ -15,10 +15,13 @@ import java.nio.file.Path;
  */
 public final class DemoConfigFile {
 
-    /** The burst rule's query of the reference setup: requests per second from frontend to worker. */
-    public static final String WORKER_QUERY = "sum(rate(istio_requests_total{reporter=\"destination\","
-            + "destination_service=\"worker-service.default.svc.cluster.local\","
-            + "source_workload=\"frontend-deployment\"}[15s]))";
+    /**
+     * The burst rule's query of the reference setup (apps/burst-gitops/configmap.yaml): requests
+     * per second the frontend's proxy sends to the worker, whichever cluster serves them.
+     */
+    public static final String WORKER_QUERY = "sum(rate(istio_requests_total{reporter=\"source\","
+            + "source_workload=\"frontend-deployment\","
+            + "destination_service=\"worker-service.default.svc.cluster.local\"}[1m]))";
     public static final double ENTER_ABOVE = 15;
     public static final double EXIT_BELOW = 10;
     public static final String FILE_NAME = "burst-gitops.yaml";
@@ -27,9 +30,11 @@ public final class DemoConfigFile {
     }
 
     /**
+     * @param query       the worker policy's PromQL ({@link #WORKER_QUERY} unless a test measures another)
      * @param kubeconfigs directory holding {@code primary} and {@code burst}, relative to {@code dir}
      */
-    public static Path write(Path dir, Path fleet, URI prometheus, PolicyTimings timings, String kubeconfigs) {
+    public static Path write(Path dir, Path fleet, URI prometheus, String query, PolicyTimings timings,
+                             String kubeconfigs) {
         String yaml = """
                 # Written by `burst-gitops demo`; relative paths are taken from this file's directory.
                 git:
@@ -41,6 +46,7 @@ public final class DemoConfigFile {
                 prometheus:
                   url: %2$s
                   timeout: 2s
+                  scrapeInterval: %8$s
                 policies:
                   - name: worker
                     query: '%3$s'
@@ -69,9 +75,10 @@ public final class DemoConfigFile {
                 sync:
                   interval: 30s
                 """;
-        String text = yaml.formatted(fleet.toUri(), prometheus, WORKER_QUERY,
+        String text = yaml.formatted(fleet.toUri(), prometheus, query,
                 DurationText.format(timings.enterFor()), DurationText.format(timings.exitFor()),
-                DurationText.format(timings.cooldown()), kubeconfigs);
+                DurationText.format(timings.cooldown()), kubeconfigs,
+                DurationText.format(LocalPrometheus.SCRAPE_INTERVAL));
         Path file = dir.resolve(FILE_NAME);
         try {
             Files.writeString(file, text);

@@ -69,6 +69,11 @@ final class DemoEnvironment implements AutoCloseable {
         Path workDir = DemoFiles.workDir(options.keep());
         Deque<AutoCloseable> started = new ArrayDeque<>();
         try {
+            // Prometheus first: its service discovery hands a new target to the scrapers only after
+            // about 5 s, and that wait passes while the API servers start, so that the query has
+            // data from 00:00 rather than several seconds into the scenario.
+            TrafficGenerator traffic = track(started, TrafficGenerator.serve(options.scenario(), weights, clock));
+            LocalPrometheus prometheus = track(started, LocalPrometheus.start(prometheusBinary, traffic.target()));
             LocalEtcd etcd = track(started, LocalEtcd.start(kubernetes, workDir.resolve(ETCD)));
             List<LocalApiServer> servers = startSideBySide(started, List.of(
                     () -> apiServer(kubernetes, etcd, workDir, "primary"),
@@ -76,10 +81,8 @@ final class DemoEnvironment implements AutoCloseable {
             LocalApiServer primary = servers.get(0);
             LocalApiServer burst = servers.get(1);
             Path fleet = FleetRepository.seed(workDir.resolve("fleet.git"), BundledFiles.read(BundledFiles.REFERENCE));
-            TrafficGenerator traffic = track(started, TrafficGenerator.serve(options.scenario(), weights, clock));
-            LocalPrometheus prometheus = track(started, LocalPrometheus.start(prometheusBinary, traffic.target()));
-            Path configFile = DemoConfigFile.write(workDir, fleet, prometheus.url(), options.scenario().timings(),
-                    KUBECONFIGS);
+            Path configFile = DemoConfigFile.write(workDir, fleet, prometheus.url(), options.query(),
+                    options.scenario().timings(), KUBECONFIGS);
             return new DemoEnvironment(workDir, options.keep().isPresent(), kubernetes, etcd, primary, burst, fleet,
                     traffic, prometheus, configFile, started);
         } catch (RuntimeException e) {

@@ -66,15 +66,15 @@ final class DemoPrinter {
         out.printf("  etcd             %-28s the real etcd; no nodes, kubelets or controllers: nothing runs%n",
                 env.etcd.url());
         out.printf("  Git repository   %s  (this project's apps/ and clusters/)%n", env.fleet);
-        out.printf("  Prometheus       %-28s the real server (%s), scraping the traffic every 1s%n",
-                env.prometheus.url(), prometheusBinary);
+        out.printf("  Prometheus       %-28s the real server (%s), scraping the traffic every %s%n",
+                env.prometheus.url(), prometheusBinary, DurationText.format(LocalPrometheus.SCRAPE_INTERVAL));
         out.printf("  traffic          %-28s frontend -> worker requests, routed by the VirtualService%n",
                 "http://" + env.traffic.target() + "/metrics");
         out.printf("                   %-28s weights read live from the primary API server%n", "");
         out.printf("  policy worker    burst above 15 req/s (for %s), natural below 10 req/s for %s, cooldown %s%n",
                 DurationText.format(timings.enterFor()), DurationText.format(timings.exitFor()),
                 DurationText.format(timings.cooldown()));
-        out.printf("                   on %s%n", DemoConfigFile.WORKER_QUERY);
+        out.printf("                   on %s%n", options.query());
         out.printf("  scenario         %s%n%n", phases);
         out.printf("  While it runs:   %s --kubeconfig %s get virtualservice worker-virtual-service -o yaml%n",
                 env.kubernetes.kubectl(), env.kubeconfig("primary"));

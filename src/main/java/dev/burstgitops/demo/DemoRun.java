@@ -82,8 +82,8 @@ public final class DemoRun {
                     env.kubeconfig("primary").toString(), "primary", config.sync().inventoryNamespace()));
                  VirtualServiceWatch watch = new VirtualServiceWatch(primary, "default", "worker-virtual-service",
                          clock);
-                 PrometheusRateWatch rateWatch = new PrometheusRateWatch(env.prometheus.url(),
-                         DemoConfigFile.WORKER_QUERY, clock)) {
+                 PrometheusRateWatch rateWatch = new PrometheusRateWatch(env.prometheus.url(), options.query(),
+                         clock)) {
                 liveWeights.set(watch);
                 Controller controller = create(config);
                 ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();

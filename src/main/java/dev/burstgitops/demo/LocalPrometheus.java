@@ -1,5 +1,6 @@
 package dev.burstgitops.demo;
 
+import dev.burstgitops.decision.DurationText;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,6 +26,8 @@ public final class LocalPrometheus implements AutoCloseable {
     /** What to run when Prometheus is missing; {@code bin/demo} runs it for the user. */
     public static final String INSTALL_COMMAND = "sudo apt-get install -y --no-install-recommends prometheus";
 
+    /** How often it scrapes the traffic generator: as often as the burst rule asks. */
+    static final Duration SCRAPE_INTERVAL = Duration.ofSeconds(1);
     private static final Duration READY_WITHIN = Duration.ofSeconds(60);
     private static final int START_ATTEMPTS = 3;
 
@@ -50,18 +53,18 @@ public final class LocalPrometheus implements AutoCloseable {
         return Optional.empty();
     }
 
-    /** Starts Prometheus scraping {@code target} (host:port, path /metrics) every second. */
+    /** Starts Prometheus scraping {@code target} (host:port, path /metrics) every {@link #SCRAPE_INTERVAL}. */
     public static LocalPrometheus start(Path binary, String target) {
         Path dir = createDir();
         try {
             Files.writeString(dir.resolve("prometheus.yml"), """
                     # Written by burst-gitops demo: scrape the traffic generator every second, as the
                     # reference setup's burst rule was checked every second.
-                    global: { scrape_interval: 1s, evaluation_interval: 1s }
+                    global: { scrape_interval: %1$s, evaluation_interval: %1$s }
                     scrape_configs:
                       - job_name: demo-traffic
-                        static_configs: [ { targets: ['%s'] } ]
-                    """.formatted(target));
+                        static_configs: [ { targets: ['%2$s'] } ]
+                    """.formatted(DurationText.format(SCRAPE_INTERVAL), target));
             // Another process may take the free port before Prometheus binds it: try again.
             for (int attempt = 1; ; attempt++) {
                 int port = FreePorts.pick();

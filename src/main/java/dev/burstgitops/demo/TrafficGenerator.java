@@ -23,16 +23,13 @@ import org.slf4j.LoggerFactory;
 /**
  * Stands in for the frontend and the two workers: it sends the scenario's request rate to the
  * worker service, routes each request by the VirtualService weights read live from the primary
- * API server, and serves the mesh's {@code istio_requests_total} counters on {@code /metrics}
- * for Prometheus to scrape, one series per cluster that served the requests.
+ * API server, and serves on {@code /metrics} the {@code istio_requests_total} series the primary
+ * cluster's Prometheus would scrape ({@link PrimaryTelemetry}).
  */
 public final class TrafficGenerator implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TrafficGenerator.class);
     private static final long TICK_MILLIS = 100;
-    private static final String SERIES = "istio_requests_total{reporter=\"destination\","
-            + "destination_service=\"worker-service.default.svc.cluster.local\","
-            + "source_workload=\"frontend-deployment\",source_app=\"frontend\",destination_cluster=\"%s\"} %d\n";
 
     private final DemoScenario scenario;
     private final Supplier<Optional<RouteWeights>> weights;
@@ -118,15 +115,9 @@ public final class TrafficGenerator implements AutoCloseable {
 
     private void serveMetrics(HttpExchange exchange) throws IOException {
         Map<String, Long> counts = ledger.requestsByCluster();
-        StringBuilder body = new StringBuilder()
-                .append("# HELP istio_requests_total Requests the burst-gitops demo simulated, by serving cluster.\n")
-                .append("# TYPE istio_requests_total counter\n");
-        // Both series from the first scrape, at 0: a series that appears later would lose its
-        // first increments to rate(), which cannot see an increase from a value it never saw.
-        for (String cluster : new String[] {"primary", "burst"}) {
-            body.append(SERIES.formatted(cluster, counts.get(cluster)));
-        }
-        byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
+        String body = PrimaryTelemetry.exposition(counts.get(SimulatedWorker.PRIMARY.cluster()),
+                counts.get(SimulatedWorker.BURST.cluster()));
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
         exchange.sendResponseHeaders(200, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {

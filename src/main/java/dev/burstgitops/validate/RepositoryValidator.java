@@ -15,7 +15,8 @@ import java.util.Objects;
  *
  * <p>The checks, in order: the layout's YAML parses; burst-gitops.yaml is valid and its
  * policies' VirtualServices exist; each cluster renders under its policy; VirtualService
- * weights and subsets hold together; overrides are valid, current and for a known policy.
+ * weights and subsets hold together; overrides are valid, current and for a known policy. Beside
+ * the problems it warns of policy queries that will measure the wrong thing ({@link QueryCheck}).
  */
 public final class RepositoryValidator {
 
@@ -30,6 +31,7 @@ public final class RepositoryValidator {
     public ValidationReport validate(Path repository) {
         Path root = realPath(repository);
         List<ValidationProblem> problems = new ArrayList<>();
+        List<ValidationWarning> warnings = new ArrayList<>();
         DocumentLines lines = new DocumentLines(root);
 
         LayoutYaml layout = LayoutYaml.read(root);
@@ -38,6 +40,7 @@ public final class RepositoryValidator {
         ConfigCheck config = ConfigCheck.run(root, layout.unparsable());
         problems.addAll(config.problems());
         config.config().ifPresent(c -> problems.addAll(PolicyFileCheck.run(root, c, layout.unparsable(), lines)));
+        config.config().ifPresent(c -> warnings.addAll(QueryCheck.run(c, lines)));
 
         VirtualServiceCheck virtualServices = new VirtualServiceCheck(lines);
         int objects = 0;
@@ -51,7 +54,7 @@ public final class RepositoryValidator {
         problems.addAll(virtualServices.run(layout.appsObjects(), layout.objects()));
 
         problems.addAll(new OverrideCheck(clock.instant(), lines).run(root, config, layout.unparsable()));
-        return ValidationReport.of(problems, clusters.size(), objects, config.policyCount());
+        return ValidationReport.of(problems, warnings, clusters.size(), objects, config.policyCount());
     }
 
     private static Path realPath(Path repository) {

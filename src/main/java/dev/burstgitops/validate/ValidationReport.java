@@ -1,40 +1,73 @@
 package dev.burstgitops.validate;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.TreeSet;
 
 /**
  * What {@code validate} found: every problem, sorted by file and line and each reported once
- * (a file rendered into two clusters would otherwise repeat its problems), and what was
- * checked, for the summary line of a clean run.
+ * (a file rendered into two clusters would otherwise repeat its problems), the warnings, which
+ * never fail the check, and what was checked, for the summary line of a clean run.
  *
+ * @param warnings what works but probably not as meant (a policy query that will flap); they
+ *                 are printed, and do not count as problems
  * @param clusters how many cluster directories were rendered
  * @param objects  how many objects they rendered, all clusters together
  * @param policies how many policies {@code burst-gitops.yaml} defines
  */
-public record ValidationReport(List<ValidationProblem> problems, int clusters, int objects, int policies) {
+public record ValidationReport(List<ValidationProblem> problems, List<ValidationWarning> warnings, int clusters,
+                               int objects, int policies) {
 
     public ValidationReport {
         problems = List.copyOf(new TreeSet<>(problems));
+        warnings = List.copyOf(new TreeSet<>(warnings));
     }
 
     static ValidationReport of(Collection<ValidationProblem> problems, int clusters, int objects, int policies) {
-        return new ValidationReport(List.copyOf(problems), clusters, objects, policies);
+        return of(problems, List.of(), clusters, objects, policies);
     }
 
+    static ValidationReport of(Collection<ValidationProblem> problems, Collection<ValidationWarning> warnings,
+                               int clusters, int objects, int policies) {
+        return new ValidationReport(List.copyOf(problems), List.copyOf(warnings), clusters, objects, policies);
+    }
+
+    /** No problems; warnings do not change that, so they never fail a pull request. */
     public boolean ok() {
         return problems.isEmpty();
     }
 
-    /** {@code validate: 3 problems in 2 files} or {@code validate: ok (2 clusters, 14 objects, 1 policy)}. */
+    /**
+     * What {@code validate} prints after the problems: each warning on a line of its own, then
+     * the count line, {@code validate: 3 problems in 2 files} or {@code validate: ok (2 clusters,
+     * 14 objects, 1 policy)}, with {@code , 1 warning} added when there are any. The warnings
+     * travel here so that the command prints them between the problems and the count.
+     */
     public String summary() {
+        List<String> lines = new ArrayList<>();
+        warnings.forEach(warning -> lines.add(warning.toString()));
+        lines.add(countLine());
+        return String.join("\n", lines);
+    }
+
+    /** Everything {@code validate} prints, line by line: the problems, the warnings, the count. */
+    public List<String> lines() {
+        List<String> lines = new ArrayList<>();
+        problems.forEach(problem -> lines.add(problem.toString()));
+        lines.addAll(summary().lines().toList());
+        return lines;
+    }
+
+    private String countLine() {
+        String warned = warnings.isEmpty() ? "" : ", " + count(warnings.size(), "warning", "warnings");
         if (ok()) {
             return "validate: ok (" + count(clusters, "cluster", "clusters") + ", " + count(objects, "object", "objects")
-                    + ", " + count(policies, "policy", "policies") + ")";
+                    + ", " + count(policies, "policy", "policies") + ")" + warned;
         }
         long files = problems.stream().map(p -> p.location().file()).distinct().count();
-        return "validate: " + count(problems.size(), "problem", "problems") + " in " + count(files, "file", "files");
+        return "validate: " + count(problems.size(), "problem", "problems") + " in " + count(files, "file", "files")
+                + warned;
     }
 
     private static String count(long n, String one, String many) {

@@ -188,6 +188,32 @@ class ConfigLoaderTest {
                 .hasMessageContaining("clusters[0].path: must be a plain path");
     }
 
+    @Test
+    void theScrapeIntervalDefaultsToIstiosFifteenSecondsAndTakesADuration() throws Exception {
+        assertThat(parse(MINIMAL).prometheus()).hasValueSatisfying(prometheus ->
+                assertThat(prometheus.scrapeInterval()).isEqualTo(Duration.ofSeconds(15)));
+
+        String text = MINIMAL.replace("  url: http://127.0.0.1:9090", "  url: http://127.0.0.1:9090\n  scrapeInterval: 1m30s");
+        assertThat(parse(text).prometheus()).hasValueSatisfying(prometheus ->
+                assertThat(prometheus.scrapeInterval()).isEqualTo(Duration.ofSeconds(90)));
+    }
+
+    @Test
+    void aScrapeIntervalThatIsNoDurationIsReportedWithItsKeyPathAndLine() {
+        String text = MINIMAL.replace("  url: http://127.0.0.1:9090", "  url: http://127.0.0.1:9090\n  scrapeInterval: 15");
+
+        assertThatThrownBy(() -> parse(text)).isInstanceOf(ConfigException.class).hasMessage(
+                "burst-gitops.yaml:5: prometheus.scrapeInterval: '15' is not a duration; write it like 500ms, 15s, 2m, 1h or 7d");
+    }
+
+    @Test
+    void aScrapeIntervalOfZeroIsRefusedBecauseNothingWouldEverBeScraped() {
+        String text = MINIMAL.replace("  url: http://127.0.0.1:9090", "  url: http://127.0.0.1:9090\n  scrapeInterval: 0s");
+
+        assertThatThrownBy(() -> parse(text)).isInstanceOf(ConfigException.class)
+                .hasMessage("burst-gitops.yaml:5: prometheus.scrapeInterval: must be longer than 0s");
+    }
+
     private BurstGitopsConfig parse(String text) throws ConfigException {
         return ConfigLoader.parse(text, "burst-gitops.yaml", dir);
     }

@@ -33,6 +33,11 @@ class DemoRunTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path SHORT_SCENARIO = Path.of("src/test/resources/demo/short-scenario.yaml");
+    /**
+     * The reference query over 15 s (15 scrapes here) instead of a minute: a one-minute scenario
+     * never lifts a one-minute average past the threshold.
+     */
+    private static final String FIFTEEN_SECOND_QUERY = DemoConfigFile.WORKER_QUERY.replace("[1m]", "[15s]");
 
     @Test
     void aShortRushIsBurstedAndReturnedThroughGitWhileTheBurstWorkerServesItsShare(@TempDir Path dir)
@@ -42,7 +47,7 @@ class DemoRunTest {
         PeerBinaries kubernetes = PeerBinaries.installed();
         Path kept = dir.resolve("kept");
         DemoOptions options = new DemoOptions(Duration.ofMinutes(2), DemoScenarioReader.read(SHORT_SCENARIO),
-                Optional.of(kept), false);
+                Optional.of(kept), false, FIFTEEN_SECOND_QUERY);
         StringWriter output = new StringWriter();
         DemoRun run = new DemoRun();
         ExecutorService runner = Executors.newSingleThreadExecutor();

@@ -10,8 +10,9 @@ import org.junit.jupiter.api.Test;
 
 /** The burst-gitops.yaml embedded in ConfigMap burst-gitops-config describes this very repository. */
 class ControllerConfigurationTest {
-    private static final String REFERENCE_QUERY = "sum(rate(istio_requests_total{reporter=\"destination\","
-            + "destination_service=\"worker-service.default.svc.cluster.local\",source_workload=\"frontend-deployment\"}[15s]))";
+    /** Source-reported at the frontend, over 4 scrapes: what the primary's Prometheus sees of every request. */
+    private static final String REFERENCE_QUERY = "sum(rate(istio_requests_total{reporter=\"source\","
+            + "source_workload=\"frontend-deployment\",destination_service=\"worker-service.default.svc.cluster.local\"}[1m]))";
 
     private final Manifest config = embeddedConfig();
 
@@ -57,7 +58,8 @@ class ControllerConfigurationTest {
         assertThat(config.map("git", "auth")).isEqualTo(Map.of(
                 "usernameFile", "/etc/burst-gitops/git/username", "tokenFile", "/etc/burst-gitops/git/token"));
         assertThat(config.map("prometheus")).isEqualTo(Map.of(
-                "url", "http://prometheus.istio-system.svc.cluster.local:9090", "timeout", "2s"));
+                "url", "http://prometheus.istio-system.svc.cluster.local:9090", "timeout", "2s",
+                "scrapeInterval", "15s"));
         assertThat(config.map("sync")).isEqualTo(Map.of(
                 "interval", "60s", "mode", "apply", "prune", true, "inventoryNamespace", "burst-gitops"));
         assertThat(config.map("server")).isEqualTo(Map.of(

@@ -49,7 +49,8 @@ class GitopsRepoTemplateTest {
         Manifest config = Manifest.load(Files.readString(repository.resolve("burst-gitops.yaml")), "burst-gitops.yaml");
         Manifest policy = config.list("policies").get(0);
         assertThat(policy.string("name")).isEqualTo("checkout");
-        assertThat(policy.string("query")).contains("destination_service=\"checkout.shop.svc.cluster.local\"");
+        assertThat(policy.string("query")).isEqualTo("sum(rate(istio_requests_total{reporter=\"source\","
+                + "destination_service=\"checkout.shop.svc.cluster.local\"}[1m]))");
         Path file = repository.resolve(policy.string("virtualService", "file"));
         List<Manifest> documents = Manifest.loadAll(Files.readString(file), file.toString());
         assertThat(documents).extracting(Manifest::kind).containsExactly("VirtualService", "DestinationRule");

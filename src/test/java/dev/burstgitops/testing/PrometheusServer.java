@@ -36,7 +36,12 @@ import java.util.stream.Stream;
  */
 public final class PrometheusServer implements AutoCloseable {
 
-    /** The burst rule's query of the reference setup (requests per second, frontend to worker). */
+    /**
+     * The codelab's burst-rule query (requests per second, frontend to worker, destination-reported
+     * over 15 s), which {@link PrometheusCounterSeries#referenceWorker} answers. The reference layout
+     * now measures source-reported over a minute ({@code DemoConfigFile.WORKER_QUERY}, and
+     * {@code ReporterFlappingTest} for why); for tests of the Prometheus client either serves.
+     */
     public static final String REFERENCE_WORKER_QUERY = "sum(rate(istio_requests_total{reporter=\"destination\","
             + "destination_service=\"worker-service.default.svc.cluster.local\","
             + "source_workload=\"frontend-deployment\"}[15s]))";

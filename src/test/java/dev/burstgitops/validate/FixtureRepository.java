@@ -50,11 +50,11 @@ final class FixtureRepository {
         }
     }
 
-    /** What the command prints for a report: each problem, then the summary. */
+    /** What the command prints for a report: each problem, then the summary (the warnings, then the count). */
     static List<String> output(ValidationReport report) {
         List<String> lines = new ArrayList<>();
         report.problems().forEach(problem -> lines.add(problem.toString()));
-        lines.add(report.summary());
+        lines.addAll(report.summary().lines().toList());
         return lines;
     }
 

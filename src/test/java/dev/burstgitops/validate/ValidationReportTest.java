@@ -39,6 +39,32 @@ class ValidationReportTest {
     }
 
     @Test
+    void warningsArePrintedApartFromProblemsAndNeverCountAsOne() {
+        ValidationReport clean = ValidationReport.of(List.of(), List.of(warning("burst-gitops.yaml", 9, "w")), 2, 8, 1);
+        ValidationReport failing = ValidationReport.of(List.of(problem("a.yaml", 1, "x")),
+                List.of(warning("burst-gitops.yaml", 9, "w"), warning("burst-gitops.yaml", 9, "v")), 2, 8, 1);
+
+        assertThat(clean.ok()).isTrue();
+        assertThat(clean.lines()).containsExactly(
+                "burst-gitops.yaml:9: warning: w",
+                "validate: ok (2 clusters, 8 objects, 1 policy), 1 warning");
+        assertThat(failing.ok()).isFalse();
+        assertThat(failing.lines()).containsExactly(
+                "a.yaml:1: x",
+                "burst-gitops.yaml:9: warning: v",
+                "burst-gitops.yaml:9: warning: w",
+                "validate: 1 problem in 1 file, 2 warnings");
+    }
+
+    @Test
+    void theSummaryCarriesTheWarningsBeforeTheCountLineSoThatTheCommandPrintsThem() {
+        ValidationReport report = ValidationReport.of(List.of(problem("a.yaml", 1, "x")),
+                List.of(warning("burst-gitops.yaml", 9, "w")), 2, 8, 1);
+
+        assertThat(report.summary()).isEqualTo("burst-gitops.yaml:9: warning: w\nvalidate: 1 problem in 1 file, 1 warning");
+    }
+
+    @Test
     void aProblemFormattedElsewhereIsReadBackIntoItsFileLineAndMessage() {
         assertThat(ValidationProblem.parse("burst-gitops.yaml:23: policies[0].exitBelow: must be below", "burst-gitops.yaml"))
                 .isEqualTo(problem("burst-gitops.yaml", 23, "policies[0].exitBelow: must be below"));
@@ -50,5 +76,9 @@ class ValidationReportTest {
 
     private static ValidationProblem problem(String file, int line, String message) {
         return new ValidationProblem(new SourceLocation(file, line), message);
+    }
+
+    private static ValidationWarning warning(String file, int line, String message) {
+        return new ValidationWarning(new SourceLocation(file, line), message);
     }
 }
