@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.api.errors.JGitInternalException;
+import org.eclipse.jgit.lib.ConfigConstants;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.StoredConfig;
 import org.eclipse.jgit.transport.CredentialsProvider;
@@ -27,13 +28,35 @@ final class JGitCheckout {
 
     static Git openOrClone(GitRemote remote) throws GitException {
         Path dir = remote.checkoutDir();
+        Git git;
         if (Files.isDirectory(dir.resolve(Constants.DOT_GIT))) {
-            return openExisting(remote);
-        }
-        if (!isAbsentOrEmpty(dir)) {
+            git = openExisting(remote);
+        } else if (isAbsentOrEmpty(dir)) {
+            git = cloneInto(remote);
+        } else {
             throw new GitException("checkout directory " + dir + " is not empty and holds no Git repository");
         }
-        return cloneInto(remote);
+        gcInTheForeground(git);
+        return git;
+    }
+
+    /**
+     * JGit's automatic garbage collection after a fetch runs on a background thread by default,
+     * holding locks in the checkout while the next refresh runs. In the foreground, no lock of
+     * this process outlives the call that took it, so a lock found after a failed refresh is stale.
+     */
+    private static void gcInTheForeground(Git git) throws GitException {
+        StoredConfig config = git.getRepository().getConfig();
+        if (config.getBoolean(ConfigConstants.CONFIG_GC_SECTION, ConfigConstants.CONFIG_KEY_AUTODETACH, true)) {
+            config.setBoolean(ConfigConstants.CONFIG_GC_SECTION, null, ConfigConstants.CONFIG_KEY_AUTODETACH, false);
+            try {
+                config.save();
+            } catch (IOException e) {
+                git.close();
+                throw new GitException("cannot write the config of the checkout in "
+                        + git.getRepository().getDirectory(), e);
+            }
+        }
     }
 
     /** Basic auth for http(s); nothing for file remotes. */

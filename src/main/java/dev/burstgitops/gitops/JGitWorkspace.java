@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.ResetCommand.ResetType;
 import org.eclipse.jgit.api.errors.EmptyCommitException;
@@ -45,16 +46,50 @@ public final class JGitWorkspace implements GitWorkspace, AutoCloseable {
         this.trackingRef = Constants.R_REMOTES + Constants.DEFAULT_REMOTE_NAME + "/" + remote.branch();
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>A checkout damaged between passes (a stale lock left by a killed process, a deleted
+     * index, missing objects) is moved aside and cloned afresh, once per call; a refresh that
+     * fails for any other reason (the remote, the network, credentials) fails as it is. Nothing
+     * is lost by re-cloning: the checkout never holds a commit the remote lacks between passes.
+     * A decision commit is pushed in the same pass that makes it, and when the push is refused
+     * the next refresh resets it away anyway and the decision is taken again on the new head;
+     * proposals live on side branches that are pushed before the pass ends. Edits in the tree
+     * are the controller's own and a refresh discards them too.
+     */
     @Override
     public String refresh() throws GitException {
         if (git == null) {
             git = JGitCheckout.openOrClone(remote);
         }
+        try {
+            return bringToRemoteHead();
+        } catch (GitException failure) {
+            Optional<String> damage = CheckoutDamage.find(git.getRepository(), trackingRef);
+            if (damage.isEmpty()) {
+                throw failure;
+            }
+            recloneAfter(damage.get(), failure);
+            return bringToRemoteHead();
+        }
+    }
+
+    private String bringToRemoteHead() throws GitException {
         fetch();
         ObjectId head = remoteHead();
         resetTo(head);
         LOG.debug("checkout of {} at {} on {}", remote.displayUrl(), head.abbreviate(7).name(), remote.branch());
         return head.name();
+    }
+
+    private void recloneAfter(String damage, GitException failure) throws GitException {
+        git.close();
+        git = null;
+        Path aside = BrokenCheckouts.moveAside(remote.checkoutDir(), clock.instant());
+        LOG.warn("checkout {} is damaged ({}) and was moved to {}; cloning {} afresh. The refresh failed with: {}",
+                remote.checkoutDir(), damage, aside, remote.displayUrl(), describe(failure));
+        git = JGitCheckout.openOrClone(remote);
     }
 
     @Override
@@ -140,6 +175,12 @@ public final class JGitWorkspace implements GitWorkspace, AutoCloseable {
         } catch (IOException | GitAPIException | JGitInternalException e) {
             throw new GitException("cannot reset " + remote.checkoutDir() + " to " + head.name(), e);
         }
+    }
+
+    private static String describe(GitException failure) {
+        Throwable cause = failure.getCause();
+        return cause == null || cause.getMessage() == null ? failure.getMessage()
+                : failure.getMessage() + ": " + GitErrors.withoutUserInfo(cause.getMessage());
     }
 
     // --- For SideBranchPush, which proposes on a side branch from this same checkout ---

@@ -56,7 +56,7 @@ final class Router implements HttpHandler {
         }
     }
 
-    private static void answerServerError(HttpExchange exchange) {
+    static void answerServerError(HttpExchange exchange) {
         try {
             Exchanges.sendText(exchange, 500, "internal error\n");
         } catch (IOException | RuntimeException alreadyAnswered) {

@@ -1,28 +1,41 @@
 package dev.burstgitops.server;
 
 import dev.burstgitops.config.Secret;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Where the HTTP server listens and how it guards the webhook.
+ * Where the HTTP server listens and how it guards itself against its clients.
  *
  * @param bindAddress         an interface address: {@code 0.0.0.0} in a pod, {@code 127.0.0.1} in tests
  * @param port                0 picks a free port; {@link ControllerHttpServer#port()} tells which
  * @param webhookSecret       the shared secret; empty disables {@code /hooks/git} (404)
  * @param webhookMaxBodyBytes larger deliveries are refused with 413 without being read
- * @param threads             request threads; probes, a scrape and the odd webhook need few
+ * @param threads             request threads; each slow client holds one for at most {@code requestTimeout}
+ * @param requestTimeout      the most a request may take to arrive, head and body; the connection is
+ *                            closed past it
  */
 public record ServerSettings(String bindAddress, int port, Optional<Secret> webhookSecret,
-                             int webhookMaxBodyBytes, int threads) {
+                             int webhookMaxBodyBytes, int threads, Duration requestTimeout) {
 
     /** GitHub caps payloads at 25 MB, but a push event is a few kB; 1 MiB leaves room for big pushes. */
     public static final int DEFAULT_WEBHOOK_MAX_BODY_BYTES = 1024 * 1024;
-    public static final int DEFAULT_THREADS = 4;
+    /** Probes, a scrape and the odd webhook need few; the rest is room for slow clients until they are cut off. */
+    public static final int DEFAULT_THREADS = 16;
+    /** A probe or a forge sends its whole request in milliseconds; ten seconds is generous on any network. */
+    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
+    /** Webhook deliveries read their bodies on a pool this size, apart from the probes... */
+    static final int WEBHOOK_THREADS = 2;
+    /** ...with at most this many waiting; more are answered 503 at once. */
+    static final int WEBHOOK_QUEUE = 8;
+    /** Connections waiting for a request thread; past it a new connection is closed at once. */
+    static final int REQUEST_QUEUE = 64;
 
     public ServerSettings {
         Objects.requireNonNull(bindAddress, "bindAddress");
         Objects.requireNonNull(webhookSecret, "webhookSecret");
+        Objects.requireNonNull(requestTimeout, "requestTimeout");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0..65535: " + port);
         }
@@ -33,13 +46,21 @@ public record ServerSettings(String bindAddress, int port, Optional<Secret> webh
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1: " + threads);
         }
+        if (requestTimeout.toMillis() < 1) {
+            throw new IllegalArgumentException("requestTimeout must be positive: " + requestTimeout);
+        }
     }
 
     public static ServerSettings of(String bindAddress, int port, Optional<Secret> webhookSecret) {
-        return new ServerSettings(bindAddress, port, webhookSecret, DEFAULT_WEBHOOK_MAX_BODY_BYTES, DEFAULT_THREADS);
+        return new ServerSettings(bindAddress, port, webhookSecret, DEFAULT_WEBHOOK_MAX_BODY_BYTES, DEFAULT_THREADS,
+                DEFAULT_REQUEST_TIMEOUT);
     }
 
     public ServerSettings withWebhookMaxBodyBytes(int bytes) {
-        return new ServerSettings(bindAddress, port, webhookSecret, bytes, threads);
+        return new ServerSettings(bindAddress, port, webhookSecret, bytes, threads, requestTimeout);
+    }
+
+    public ServerSettings withRequestTimeout(Duration timeout) {
+        return new ServerSettings(bindAddress, port, webhookSecret, webhookMaxBodyBytes, threads, timeout);
     }
 }
