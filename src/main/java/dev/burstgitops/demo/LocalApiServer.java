@@ -1,8 +1,8 @@
 package dev.burstgitops.demo;
 
+import dev.burstgitops.sync.CustomResourceDefinitions;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -20,7 +20,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A real kube-apiserver (built by {@code bin/install-peers}) on 127.0.0.1 only, the way
@@ -219,18 +218,11 @@ public final class LocalApiServer implements AutoCloseable {
                 client.resource(item).fieldManager(PERSON_USER).forceConflicts().serverSideApply();
             }
             for (HasMetadata item : items) {
-                client.apiextensions().v1().customResourceDefinitions().withName(item.getMetadata().getName())
-                        .waitUntilCondition(LocalApiServer::established, READY_WITHIN.toSeconds(), TimeUnit.SECONDS);
+                CustomResourceDefinitions.awaitEstablished(client, item.getMetadata().getName());
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + crds, e);
         }
-    }
-
-    private static boolean established(CustomResourceDefinition crd) {
-        return crd != null && crd.getStatus() != null && crd.getStatus().getConditions() != null
-                && crd.getStatus().getConditions().stream()
-                        .anyMatch(c -> "Established".equals(c.getType()) && "True".equals(c.getStatus()));
     }
 
     private static String randomToken() {

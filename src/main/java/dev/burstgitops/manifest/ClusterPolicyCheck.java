@@ -1,9 +1,7 @@
 package dev.burstgitops.manifest;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /** Checks rendered objects against a {@link ClusterPolicy}; every violation is a problem at the object. */
@@ -18,7 +16,8 @@ final class ClusterPolicyCheck {
             problems.add(new RenderProblem(directory, "renders no objects; cluster " + policy.clusterName()
                     + " does not allow an empty directory (allowEmpty: false)"));
         }
-        Set<String> clusterScopedCustomKinds = clusterScopedCustomKinds(objects);
+        // Kinds whose CRD is installed by other means are checked by the sync against discovery.
+        Set<String> clusterScopedCustomKinds = ClusterScopedKinds.declaredByDefinitions(objects);
         for (ManifestObject object : objects) {
             if (ClusterScopedKinds.isClusterScoped(object)
                     || clusterScopedCustomKinds.contains(ObjectKey.groupOf(object.apiVersion()) + "/" + object.kind())) {
@@ -39,23 +38,5 @@ final class ClusterPolicyCheck {
             }
         }
         return problems;
-    }
-
-    /**
-     * The custom kinds the rendered CRDs declare {@code scope: Cluster}, as "group/Kind": an object
-     * of such a kind is cluster-scoped whatever its file says about a namespace. Kinds whose CRD is
-     * installed by other means are checked by the sync against the cluster's discovery.
-     */
-    @SuppressWarnings("unchecked")
-    private static Set<String> clusterScopedCustomKinds(List<ManifestObject> objects) {
-        Set<String> kinds = new HashSet<>();
-        for (ManifestObject object : objects) {
-            if (object.kind().equals("CustomResourceDefinition") && object.content().get("spec") instanceof Map<?, ?> spec
-                    && "Cluster".equals(spec.get("scope")) && spec.get("names") instanceof Map<?, ?> names
-                    && names.get("kind") != null) {
-                kinds.add(spec.get("group") + "/" + names.get("kind"));
-            }
-        }
-        return kinds;
     }
 }

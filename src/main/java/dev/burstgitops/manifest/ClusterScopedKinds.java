@@ -1,5 +1,8 @@
 package dev.burstgitops.manifest;
 
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -43,5 +46,22 @@ public final class ClusterScopedKinds {
 
     public static boolean isClusterScoped(ManifestObject object) {
         return isClusterScoped(ObjectKey.groupOf(object.apiVersion()), object.kind());
+    }
+
+    /**
+     * The custom kinds the CRDs among {@code objects} declare {@code scope: Cluster}, as
+     * "group/Kind": an object of such a kind is cluster-scoped whatever its file says about a
+     * namespace.
+     */
+    public static Set<String> declaredByDefinitions(List<ManifestObject> objects) {
+        Set<String> kinds = new HashSet<>();
+        for (ManifestObject object : objects) {
+            if (object.kind().equals("CustomResourceDefinition") && object.content().get("spec") instanceof Map<?, ?> spec
+                    && "Cluster".equals(spec.get("scope")) && spec.get("names") instanceof Map<?, ?> names
+                    && names.get("kind") != null) {
+                kinds.add(spec.get("group") + "/" + names.get("kind"));
+            }
+        }
+        return kinds;
     }
 }

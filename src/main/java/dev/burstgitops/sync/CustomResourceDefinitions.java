@@ -8,8 +8,8 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Waits for a CRD the pass applied to be established, so that the custom objects after it find their kind served. */
-final class CustomResourceDefinitions {
+/** Waits for a CRD to be established, so that the custom objects after it find their kind served. */
+public final class CustomResourceDefinitions {
 
     private static final Logger LOG = LoggerFactory.getLogger(CustomResourceDefinitions.class);
     private static final Duration ESTABLISHED_WITHIN = Duration.ofSeconds(30);
@@ -17,7 +17,7 @@ final class CustomResourceDefinitions {
     private CustomResourceDefinitions() {
     }
 
-    static void awaitEstablished(KubernetesClient client, String name) {
+    public static void awaitEstablished(KubernetesClient client, String name) {
         try {
             client.apiextensions().v1().customResourceDefinitions().withName(name).waitUntilCondition(
                     CustomResourceDefinitions::established, ESTABLISHED_WITHIN.toSeconds(), TimeUnit.SECONDS);
@@ -27,7 +27,7 @@ final class CustomResourceDefinitions {
         }
     }
 
-    static boolean established(CustomResourceDefinition crd) {
+    public static boolean established(CustomResourceDefinition crd) {
         return crd != null && crd.getStatus() != null && crd.getStatus().getConditions() != null
                 && crd.getStatus().getConditions().stream()
                         .anyMatch(c -> "Established".equals(c.getType()) && "True".equals(c.getStatus()));

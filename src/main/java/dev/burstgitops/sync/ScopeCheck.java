@@ -1,14 +1,13 @@
 package dev.burstgitops.sync;
 
+import dev.burstgitops.manifest.ClusterScopedKinds;
 import dev.burstgitops.manifest.ManifestObject;
 import dev.burstgitops.manifest.ObjectKey;
 import dev.burstgitops.sync.ObjectOutcome.Failed;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -32,7 +31,7 @@ final class ScopeCheck {
     }
 
     List<ObjectOutcome> refused(List<ManifestObject> desired, SyncOptions options) {
-        Set<String> clusterScopedInPass = clusterScopedCustomKinds(desired);
+        Set<String> clusterScopedInPass = ClusterScopedKinds.declaredByDefinitions(desired);
         List<ObjectOutcome> refused = new ArrayList<>();
         for (ManifestObject object : desired) {
             String group = ObjectKey.groupOf(object.apiVersion());
@@ -63,16 +62,5 @@ final class ScopeCheck {
             }
             return Optional.empty();
         }
-    }
-
-    private static Set<String> clusterScopedCustomKinds(List<ManifestObject> desired) {
-        Set<String> kinds = new HashSet<>();
-        for (ManifestObject object : desired) {
-            if (object.kind().equals("CustomResourceDefinition") && object.content().get("spec") instanceof Map<?, ?> spec
-                    && "Cluster".equals(spec.get("scope")) && spec.get("names") instanceof Map<?, ?> names) {
-                kinds.add(spec.get("group") + "/" + names.get("kind"));
-            }
-        }
-        return kinds;
     }
 }
