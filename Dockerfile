@@ -19,12 +19,14 @@ RUN groupadd --system --gid 10001 burst-gitops \
 COPY --from=build /src/target/burst-gitops.jar /app/burst-gitops.jar
 # `burst-gitops validate .` and the other commands, for CI jobs that use this image
 # (the Jenkinsfile and .tekton/ of gitops-repo-template).
-RUN printf '#!/bin/sh\nexec java -XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -jar /app/burst-gitops.jar "$@"\n' \
+RUN printf '#!/bin/sh\nexec java -XX:MaxRAMPercentage=75 -XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError -jar /app/burst-gitops.jar "$@"\n' \
       > /usr/local/bin/burst-gitops \
  && chmod 0755 /usr/local/bin/burst-gitops
 USER 10001:10001
 WORKDIR /var/lib/burst-gitops
 EXPOSE 8080
 # Out of memory, the JVM exits and Kubernetes restarts the pod, instead of a half-dead controller.
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-jar", "/app/burst-gitops.jar"]
+# C1 only: the controller's work is I/O; the optimising compiler cost more CPU than it saved and
+# ~58 MiB of RSS (255 -> 197 MiB with two clusters of 1,001 objects; docs/benchmarks.md).
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError", "-jar", "/app/burst-gitops.jar"]
 CMD ["run", "--config", "/etc/burst-gitops/burst-gitops.yaml"]

@@ -1,11 +1,12 @@
 package dev.burstgitops.sync;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.yaml.snakeyaml.Yaml;
 
 /**
  * The fields this controller's field manager owns on a live object (its {@code Apply} entry in
@@ -21,6 +22,8 @@ import org.yaml.snakeyaml.Yaml;
  * must match.
  */
 final class OwnedFields {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private OwnedFields() {
     }
@@ -109,8 +112,12 @@ final class OwnedFields {
         return value instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
     }
 
-    /** JSON is YAML: the merge keys and set values the server writes parse as YAML flow values. */
+    /** The merge keys and set values the server writes are JSON; one shared, thread-safe reader. */
     private static Object parseJson(String json) {
-        return new Yaml().load(json);
+        try {
+            return JSON.readValue(json, Object.class);
+        } catch (JsonProcessingException e) {
+            return Map.of();
+        }
     }
 }
