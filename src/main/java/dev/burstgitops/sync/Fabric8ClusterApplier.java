@@ -93,17 +93,22 @@ public final class Fabric8ClusterApplier implements ClusterApplier {
         InventoryAhead inventory = new InventoryAhead(inventoryStore, options.fence());
         List<List<ManifestObject>> steps = ApplyOrder.steps(desired, ManifestObject::kind);
         List<Reconciled> reconciled = new ArrayList<>();
+        // The entries are known once the kinds are: before the first step after the namespaces,
+        // and again only after a CRD step made new kinds served.
+        boolean entriesStale = true;
         for (List<ManifestObject> step : steps) {
-            if (write && !step.get(0).kind().equals("Namespace")) {
+            if (write && entriesStale && !step.get(0).kind().equals("Namespace")) {
                 // Record what this pass may create before creating it (namespaces aside, which the
                 // inventory itself may live in), so that a pass cut short (the process killed, the
                 // cluster lost) leaves nothing a later pass could not prune.
                 inventory.recordAhead(desired.stream().map(reconciler::entryOf).flatMap(Optional::stream).toList());
+                entriesStale = false;
             }
             List<Reconciled> done = parallel.reconcile(step, object -> reconciler.reconcile(object, write));
             reconciled.addAll(done);
             if (write && awaitEstablished(done)) {
                 servedKinds.forgetUnserved();
+                entriesStale = true;
             }
         }
         PruneStep.Result pruned = new PruneStep(new Pruner(client, servedKinds, cluster, protectedNamespaces,

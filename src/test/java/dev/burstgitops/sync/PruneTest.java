@@ -128,17 +128,7 @@ class PruneTest {
 
     @Test
     void pruningDeletesNamespacesAfterWhatTheyHold() throws Exception {
-        List<ManifestObject> withTeamNamespace = new ArrayList<>(desired);
-        withTeamNamespace.addAll(KubeManifests.parse("clusters/primary/team.yaml", """
-                apiVersion: v1
-                kind: Namespace
-                metadata: {name: team}
-                ---
-                apiVersion: v1
-                kind: ConfigMap
-                metadata: {name: settings, namespace: team}
-                data: {color: blue}
-                """));
+        List<ManifestObject> withTeamNamespace = withTeamNamespace();
         primary.applier().sync(withTeamNamespace, SyncOptions.apply("c2"));
         primary.forgetRequests();
 
@@ -169,17 +159,7 @@ class PruneTest {
 
     @Test
     void aNamespaceHoldingSomeoneElsesObjectIsKeptUntilItHoldsOnlyOurs() throws Exception {
-        List<ManifestObject> withTeam = new ArrayList<>(desired);
-        withTeam.addAll(KubeManifests.parse("clusters/primary/team.yaml", """
-                apiVersion: v1
-                kind: Namespace
-                metadata: {name: team}
-                ---
-                apiVersion: v1
-                kind: ConfigMap
-                metadata: {name: settings, namespace: team}
-                data: {color: blue}
-                """));
+        List<ManifestObject> withTeam = withTeamNamespace();
         primary.applier().sync(withTeam, SyncOptions.apply("c2"));
         primary.kubectl().run("create", "configmap", "notes", "-n", "team", "--from-literal=todo=keep");
 
@@ -197,5 +177,21 @@ class PruneTest {
 
         assertThat(emptied.outcomes()).filteredOn(Pruned.class::isInstance).extracting(o -> o.key().toString())
                 .containsExactly("Namespace/team");
+    }
+
+    /** The desired objects plus a Namespace "team" holding one ConfigMap of ours. */
+    private List<ManifestObject> withTeamNamespace() {
+        List<ManifestObject> objects = new ArrayList<>(desired);
+        objects.addAll(KubeManifests.parse("clusters/primary/team.yaml", """
+                apiVersion: v1
+                kind: Namespace
+                metadata: {name: team}
+                ---
+                apiVersion: v1
+                kind: ConfigMap
+                metadata: {name: settings, namespace: team}
+                data: {color: blue}
+                """));
+        return objects;
     }
 }
