@@ -54,13 +54,14 @@ final class DecideCommand implements Callable<Integer> {
         // A working copy of its own, so that a one-off pass never resets a running loop's tree.
         try (JGitWorkspace workspace = Adapters.workspace(loaded, clock, "-decide")) {
             // Its one poll carries on the streak of the past window, read from Prometheus' history.
-            BurstLoop loop = BurstLoop.create(loaded, Adapters.prometheus(loaded),
-                    Optional.of(Adapters.prometheusHistory(loaded)), workspace, clock);
-            int exit = ExitCodes.OK;
-            for (PolicyPass pass : loop.passes()) {
-                exit = Math.max(exit, runPass(pass, out, err));
+            try (BurstLoop loop = BurstLoop.create(loaded, Adapters.prometheus(loaded),
+                    Optional.of(Adapters.prometheusHistory(loaded)), workspace, clock)) {
+                int exit = ExitCodes.OK;
+                for (PolicyPass pass : loop.passes()) {
+                    exit = Math.max(exit, runPass(pass, out, err));
+                }
+                return exit;
             }
-            return exit;
         } catch (ConfigException e) {
             return ConfigOption.report(e, err);
         }

@@ -21,7 +21,8 @@ final class PolicySectionReader {
     private PolicySectionReader() {
     }
 
-    static List<PolicyConfig> read(YamlSection top) {
+    /** @param clusters the names in {@code clusters[]}, which a readiness gate may name */
+    static List<PolicyConfig> read(YamlSection top, Set<String> clusters) {
         List<PolicyConfig> policies = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (YamlSection policy : top.sections("policies")) {
@@ -31,12 +32,12 @@ final class PolicySectionReader {
             } else if (name != null && !names.add(name)) {
                 policy.problem("name", "'" + name + "' is used by another policy");
             }
-            policies.add(policy(policy, name));
+            policies.add(policy(policy, name, clusters));
         }
         return policies;
     }
 
-    private static PolicyConfig policy(YamlSection policy, String name) {
+    private static PolicyConfig policy(YamlSection policy, String name, Set<String> clusters) {
         String query = policy.string("query");
         Duration interval = policy.duration("interval", Duration.ofSeconds(15));
         if (interval != null && interval.isZero()) {
@@ -51,8 +52,10 @@ final class PolicySectionReader {
         if (virtualService == null) {
             policy.problem("virtualService", "is required (the file and name of the VirtualService to steer)");
         }
+        Optional<BurstReadinessConfig> readiness = policy.section("burstReadiness")
+                .map(section -> BurstReadinessSectionReader.read(section, clusters));
         policy.rejectUnknownKeys();
-        return new PolicyConfig(name, query, interval, rule, virtualService, spillover);
+        return new PolicyConfig(name, query, interval, rule, virtualService, spillover, readiness);
     }
 
     private static BurstRule rule(YamlSection policy) {

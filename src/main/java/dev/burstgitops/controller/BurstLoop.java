@@ -12,18 +12,24 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The burst loop's passes, one per policy, over one shared working copy. Passes for different
  * policies never run at the same time: they share the checkout, and the {@link BurstScheduler}
  * runs them on one thread.
  */
-public final class BurstLoop {
+public final class BurstLoop implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BurstLoop.class);
 
     private final List<PolicyPass> passes;
+    private final List<BurstReadinessProbe> probes;
 
-    BurstLoop(List<PolicyPass> passes) {
+    BurstLoop(List<PolicyPass> passes, List<BurstReadinessProbe> probes) {
         this.passes = List.copyOf(passes);
+        this.probes = List.copyOf(probes);
     }
 
     public static BurstLoop create(BurstGitopsConfig config, MetricsSource metrics, GitWorkspace workspace,
@@ -40,14 +46,31 @@ public final class BurstLoop {
                 new CommitHistory(workspace.directory(), config.git().branch()));
         OverrideReader overrides = new OverrideReader(config.git().maxOverrideDuration());
         List<PolicyPass> passes = new ArrayList<>();
+        List<BurstReadinessProbe> probes = new ArrayList<>();
         for (PolicyConfig policy : config.policies()) {
             PolicyStateReader state = new PolicyStateReader(policy, history, overrides);
-            passes.add(new PolicyPass(policy, metrics, publishers.forPolicy(policy.name()), state, clock, restore));
+            Optional<BurstReadinessProbe> probe = policy.burstReadiness().map(gate -> new BurstReadinessProbe(gate,
+                    ClusterSyncs.target(config, config.cluster(gate.cluster()).orElseThrow())));
+            probe.ifPresent(probes::add);
+            passes.add(new PolicyPass(policy, metrics, publishers.forPolicy(policy.name()), state, clock, restore,
+                    probe));
         }
-        return new BurstLoop(passes);
+        return new BurstLoop(passes, probes);
     }
 
     public List<PolicyPass> passes() {
         return passes;
+    }
+
+    /** Releases the clients of the readiness gates. */
+    @Override
+    public void close() {
+        for (BurstReadinessProbe probe : probes) {
+            try {
+                probe.close();
+            } catch (RuntimeException e) {
+                LOG.warn("closing a readiness probe's client: {}", e.toString());
+            }
+        }
     }
 }

@@ -101,6 +101,7 @@ public final class Controller implements AutoCloseable {
             return;
         }
         scheduler.close();
+        loop.close();
         sync.close();
         for (ClusterSync cluster : clusters) {
             try {

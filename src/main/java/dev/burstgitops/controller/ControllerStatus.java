@@ -1,6 +1,7 @@
 package dev.burstgitops.controller;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.burstgitops.decision.BurstReadiness;
 import dev.burstgitops.decision.Decision;
 import dev.burstgitops.decision.Observation;
 import dev.burstgitops.decision.ShareMove;
@@ -36,14 +37,15 @@ public final class ControllerStatus {
         policies.put(result.policy(), new PolicyView(decision.to().label(), value(decision.observed()),
                 decision.observed().describe(), decision instanceof Decision.Change ? "change" : "stay",
                 decision.reason(), result.override(), lastCommit, clock.instant(), Optional.empty(),
-                decision.share().map(ShareMove::to).orElse(null)));
+                decision.share().map(ShareMove::to).orElse(null),
+                result.readiness().map(BurstSideView::of).orElse(null)));
     }
 
     public void recordPassFailure(String policy, Exception cause) {
         PolicyView previous = policies.get(policy);
         policies.put(policy, previous == null
                 ? new PolicyView("unknown", null, "not observed yet", "none", "", Optional.empty(), Optional.empty(),
-                clock.instant(), Optional.of(cause.getMessage()), null)
+                clock.instant(), Optional.of(cause.getMessage()), null, null)
                 : previous.failed(cause.getMessage(), clock.instant()));
     }
 
@@ -84,13 +86,28 @@ public final class ControllerStatus {
      *
      * @param share a spillover policy's burst share in percent after the pass; left out of the
      *              JSON for band policies (and while a spillover policy's weights are not a split)
+     * @param burstSide what the readiness gate last read; left out for policies without one
      */
     public record PolicyView(String mode, Double lastValue, String observed, String lastDecision, String reason,
                              Optional<String> override, Optional<String> lastCommit, Instant time,
-                             Optional<String> lastError, @JsonInclude(JsonInclude.Include.NON_NULL) Integer share) {
+                             Optional<String> lastError, @JsonInclude(JsonInclude.Include.NON_NULL) Integer share,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) BurstSideView burstSide) {
         PolicyView failed(String error, Instant at) {
             return new PolicyView(mode, lastValue, observed, lastDecision, reason, override, lastCommit, at,
-                    Optional.of(error), share);
+                    Optional.of(error), share, burstSide);
+        }
+    }
+
+    /**
+     * The readiness gate's last reading: {@code {"ready": false, "detail": "Deployment default/worker
+     * in cluster burst has 0 of 1 replicas available", "notReadySince": "..."}}.
+     */
+    public record BurstSideView(boolean ready, String detail,
+                                @JsonInclude(JsonInclude.Include.NON_NULL) Instant notReadySince) {
+        static BurstSideView of(BurstReadiness readiness) {
+            return readiness instanceof BurstReadiness.NotReady notReady
+                    ? new BurstSideView(false, notReady.detail(), notReady.since())
+                    : new BurstSideView(true, readiness.detail(), null);
         }
     }
 

@@ -46,6 +46,9 @@ final class DecisionCommitMessage {
         if (change.share().isPresent()) {
             message = message.withTrailer(DecisionTrailers.SHARE, Integer.toString(change.share().get().to()));
         }
+        if (change.fallback().isPresent()) {
+            message = message.withTrailer(DecisionTrailers.FALLBACK, change.fallback().get());
+        }
         if (change.hold().isPresent()) {
             message = message.withTrailer(DecisionTrailers.OVERRIDE, change.hold().get().source());
         }

@@ -15,6 +15,8 @@ public final class DecisionTrailers {
     public static final String RULE = "Burst-Rule";
     /** A spillover policy's new burst share in percent ({@code 40}); the primary gets the rest. */
     public static final String SHARE = "Burst-Share";
+    /** Why the burst side could not keep its traffic, on a change back to natural by the readiness gate. */
+    public static final String FALLBACK = "Burst-Fallback";
     /** The override file that drove the change. */
     public static final String OVERRIDE = "Burst-Override";
     /** The expired override file this commit removes. */

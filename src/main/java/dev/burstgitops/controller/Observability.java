@@ -91,7 +91,13 @@ public final class Observability {
         metrics.mode(policy, decision.to());
         if (decision instanceof Decision.Change change) {
             metrics.decided(policy, change.from(), change.to());
+            if (change.fallback().isPresent()) {
+                metrics.fellBack(policy);
+            }
         }
+        decision.share().ifPresent(share -> metrics.share(policy, share.to()));
+        result.readiness().ifPresent(readiness -> metrics.burstReady(policy,
+                readiness instanceof dev.burstgitops.decision.BurstReadiness.Ready));
         result.commit().ifPresent(commit -> metrics.committed(policy));
         for (int retry = 1; retry < result.attempts(); retry++) {
             metrics.pushRetried(policy);

@@ -1,5 +1,6 @@
 package dev.burstgitops.controller;
 
+import dev.burstgitops.decision.BurstReadiness;
 import dev.burstgitops.decision.Decision;
 import dev.burstgitops.decision.Observation;
 import java.util.Optional;
@@ -12,9 +13,15 @@ import java.util.Optional;
  * @param override the override file holding the policy, when one is in force
  * @param proposal in pull-request mode, what became of the proposal ("proposed 3f2a1c9 in
  *                 https://.../pull/42"); the commit is then not on the branch yet
+ * @param readiness what the policy's {@code burstReadiness} gate read this pass; empty without a gate
  */
 public record PassResult(String policy, Decision decision, Optional<String> commit, int attempts,
-                         Optional<String> override, Optional<String> proposal) {
+                         Optional<String> override, Optional<String> proposal, Optional<BurstReadiness> readiness) {
+
+    public PassResult(String policy, Decision decision, Optional<String> commit, int attempts,
+                      Optional<String> override, Optional<String> proposal) {
+        this(policy, decision, commit, attempts, override, proposal, Optional.empty());
+    }
 
     public boolean queryFailed() {
         return decision.observed() instanceof Observation.QueryFailed;

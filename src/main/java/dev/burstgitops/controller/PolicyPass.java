@@ -1,9 +1,11 @@
 package dev.burstgitops.controller;
 
 import dev.burstgitops.config.PolicyConfig;
+import dev.burstgitops.decision.BurstReadiness;
 import dev.burstgitops.decision.Decision;
 import dev.burstgitops.decision.Hold;
 import dev.burstgitops.decision.Observation;
+import dev.burstgitops.decision.ReadinessGate;
 import dev.burstgitops.gitops.DecisionPublisher;
 import dev.burstgitops.gitops.GitException;
 import dev.burstgitops.gitops.PublishResult;
@@ -35,11 +37,22 @@ public final class PolicyPass {
     private final DecisionCommitWriter commitWriter;
     private final PolicyDecider decider;
     private final Clock clock;
+    private final Optional<BurstReadinessProbe> readinessProbe;
+    private final Optional<ReadinessGate> gate;
+    private BurstReadiness readiness = BurstReadiness.unknown();
     private boolean restored;
     private String invalidOverrideReportedAt;
 
     PolicyPass(PolicyConfig policy, MetricsSource metrics, DecisionPublisher publisher, PolicyStateReader stateReader,
                Clock clock, Optional<StreakRestore> restore) {
+        this(policy, metrics, publisher, stateReader, clock, restore, Optional.empty());
+    }
+
+    /** @param readinessProbe reads the policy's {@code burstReadiness} workload; empty without a gate */
+    PolicyPass(PolicyConfig policy, MetricsSource metrics, DecisionPublisher publisher, PolicyStateReader stateReader,
+               Clock clock, Optional<StreakRestore> restore, Optional<BurstReadinessProbe> readinessProbe) {
+        this.readinessProbe = readinessProbe;
+        this.gate = policy.burstReadiness().map(config -> new ReadinessGate(config.fallbackAfter()));
         this.policy = policy;
         this.metrics = metrics;
         this.publisher = publisher;
@@ -61,6 +74,7 @@ public final class PolicyPass {
             decider.start(now);
         }
         Observation observation = observe();
+        readBurstSide(now);
         AtomicReference<Decision> decision = new AtomicReference<>();
         AtomicReference<PolicyState> state = new AtomicReference<>();
         PublishResult published;
@@ -68,7 +82,8 @@ public final class PolicyPass {
             published = publisher.publish(tree -> {
                 state.set(stateReader.read(tree, now));
                 reportInvalidOverride(state.get(), tree.head());
-                decision.set(decider.decide(state.get(), observation, now));
+                Decision decided = decider.decide(state.get(), observation, now);
+                decision.set(gate.map(g -> g.apply(decided, state.get().situation(), readiness, now)).orElse(decided));
                 return commitWriter.write(tree, decision.get(), state.get().expiredOverride(), now);
             });
         } catch (GitException | ManifestException | RuntimeException e) {
@@ -91,7 +106,23 @@ public final class PolicyPass {
         if (published instanceof PublishResult.Proposed proposed) {
             attempts = proposed.attempts();
         }
-        return new PassResult(policy.name(), decision.get(), commit, attempts, override, proposal);
+        return new PassResult(policy.name(), decision.get(), commit, attempts, override, proposal,
+                gate.map(g -> readiness));
+    }
+
+    /** Reads the burst side each pass; says so in the log when it turns not ready and when it is ready again. */
+    private void readBurstSide(Instant now) {
+        if (readinessProbe.isEmpty()) {
+            return;
+        }
+        BurstReadinessProbe.Reading reading = readinessProbe.get().read();
+        BurstReadiness next = readiness.next(reading.ready(), reading.detail(), now);
+        if (next instanceof BurstReadiness.NotReady && !(readiness instanceof BurstReadiness.NotReady)) {
+            LOG.warn("{}: burst not ready: {}", policy.name(), reading.detail());
+        } else if (next instanceof BurstReadiness.Ready && readiness instanceof BurstReadiness.NotReady) {
+            LOG.info("{}: burst ready again: {}", policy.name(), reading.detail());
+        }
+        readiness = next;
     }
 
     private Observation observe() {

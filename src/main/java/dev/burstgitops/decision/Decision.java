@@ -46,6 +46,19 @@ public sealed interface Decision {
                 Optional.of(move));
     }
 
+    /**
+     * Back to natural (share 0) because the burst side stayed unavailable: a safety move, so it
+     * does not wait for a cooldown.
+     */
+    static Decision fallback(Mode from, Optional<ShareMove> share, Observation observed, String rule, String reason,
+                             String why) {
+        return new Change(from, Mode.NATURAL, observed, rule, reason, Optional.empty(),
+                share.map(move -> new ShareMove(move.from(), 0)), Optional.of(why));
+    }
+
+    /** The same decision, with its reason told differently. */
+    Decision withReason(String newReason);
+
     /** Nothing to write: the mode is right, or it is not yet time to change it. */
     record Stay(Mode mode, Observation observed, String reason, Optional<ShareMove> share) implements Decision {
         public Stay {
@@ -65,6 +78,11 @@ public sealed interface Decision {
         }
 
         @Override
+        public Decision withReason(String newReason) {
+            return new Stay(mode, observed, newReason, share);
+        }
+
+        @Override
         public Mode to() {
             return mode;
         }
@@ -76,10 +94,13 @@ public sealed interface Decision {
      * @param rule short text of what fired: "> 15 req/s for 0s", "override until …"
      * @param hold the override that drove the change, if one did
      * @param share for a spillover policy, the share it moves from and to
+     * @param fallback why the burst side could not keep its traffic, when this change falls back to
+     *                 natural because of the readiness gate
      */
     record Change(Mode from, Mode to, Observation observed, String rule, String reason, Optional<Hold> hold,
-                  Optional<ShareMove> share) implements Decision {
+                  Optional<ShareMove> share, Optional<String> fallback) implements Decision {
         public Change {
+            Objects.requireNonNull(fallback, "fallback");
             Objects.requireNonNull(from, "from");
             Objects.requireNonNull(to, "to");
             Objects.requireNonNull(observed, "observed");
@@ -94,7 +115,17 @@ public sealed interface Decision {
         }
 
         public Change(Mode from, Mode to, Observation observed, String rule, String reason, Optional<Hold> hold) {
-            this(from, to, observed, rule, reason, hold, Optional.empty());
+            this(from, to, observed, rule, reason, hold, Optional.empty(), Optional.empty());
+        }
+
+        public Change(Mode from, Mode to, Observation observed, String rule, String reason, Optional<Hold> hold,
+                      Optional<ShareMove> share) {
+            this(from, to, observed, rule, reason, hold, share, Optional.empty());
+        }
+
+        @Override
+        public Decision withReason(String newReason) {
+            return new Change(from, to, observed, rule, newReason, hold, share, fallback);
         }
     }
 }

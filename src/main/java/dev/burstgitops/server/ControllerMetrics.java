@@ -38,6 +38,13 @@ public final class ControllerMetrics {
             "Decisions that could not be published after every retry.", "policy");
     private final Counter queryFailures = counter("burst_gitops_query_failures_total",
             "Metric queries that failed (unreachable, error, timeout).", "policy");
+    private final Gauge burstReady = gauge("burst_gitops_burst_ready",
+            "1 when the policy's burstReadiness workload has enough available replicas, else 0"
+                    + " (only for policies with a readiness gate).", "policy");
+    private final Counter fallbacks = counter("burst_gitops_burst_fallbacks_total",
+            "Returns to natural because the burst side stayed unavailable for fallbackAfter.", "policy");
+    private final Gauge burstShare = gauge("burst_gitops_burst_share_percent",
+            "A spillover policy's burst share in percent (0 is natural).", "policy");
     private final Histogram syncPassDuration = Histogram.builder()
             .name("burst_gitops_sync_pass_duration_seconds")
             .help("Wall time of one sync pass of a cluster, render to prune.")
@@ -105,6 +112,18 @@ public final class ControllerMetrics {
 
     public void queryFailed(String policy) {
         queryFailures.labelValues(policy).inc();
+    }
+
+    public void burstReady(String policy, boolean ready) {
+        burstReady.labelValues(policy).set(ready ? 1 : 0);
+    }
+
+    public void fellBack(String policy) {
+        fallbacks.labelValues(policy).inc();
+    }
+
+    public void share(String policy, int percent) {
+        burstShare.labelValues(policy).set(percent);
     }
 
     public void syncPassTook(String cluster, Duration took) {
