@@ -53,11 +53,13 @@ public final class ConfigLoader {
         YamlSection top = new YamlSection("", root, problems, baseDir);
         GitConfig git = git(top.sectionOrEmpty("git"), top.has("git"));
         Optional<PrometheusConfig> prometheus = top.section("prometheus").map(ConfigLoader::prometheus);
-        List<PolicyConfig> policies = PolicySectionReader.read(top);
+        // Clusters first: a policy's burstReadiness names one of them.
+        List<ClusterConfig> clusters = ClusterSectionReader.read(top);
+        List<PolicyConfig> policies = PolicySectionReader.read(top,
+                clusters.stream().map(ClusterConfig::name).collect(java.util.stream.Collectors.toSet()));
         if (!policies.isEmpty() && prometheus.isEmpty()) {
             top.problem("prometheus", "is required when policies are configured");
         }
-        List<ClusterConfig> clusters = ClusterSectionReader.read(top);
         SyncConfig sync = sync(top.sectionOrEmpty("sync"));
         ServerConfig server = server(top.sectionOrEmpty("server"));
         LeaderElectionConfig leader = leaderElection(top.sectionOrEmpty("leaderElection"));
