@@ -57,6 +57,11 @@ public final class DemoConfigFile {
                     exitFor: %5$s
                     cooldown: %6$s
                     onMissingData: hold
+                    burstReadiness:
+                      cluster: burst
+                      workload: Deployment/default/worker-deployment
+                      minAvailable: 1
+                      fallbackAfter: 30s
                     virtualService:
                       file: apps/istio/worker-virtualservice.yaml
                       name: worker-virtual-service

@@ -8,7 +8,7 @@ import java.util.Map;
  * One line of the demo's timeline: when (since the loops and the traffic started), what kind,
  * the sentence a person reads, and the same facts as fields for {@code --json}.
  *
- * @param type {@code status} (every 5 s), {@code crossing}, {@code commit}, {@code applied},
+ * @param type {@code status} (every 5 s), {@code crossing}, {@code gate}, {@code kubelet}, {@code commit}, {@code applied},
  *             {@code sync}, {@code failure}
  */
 public record DemoEvent(Duration at, String type, String text, Map<String, Object> fields) {

@@ -24,6 +24,8 @@ import java.util.function.Function;
  */
 final class DemoObserver {
 
+    private static final String NOT_READY = "burst not ready: ";
+
     private final Instant start;
     private final Clock clock;
     private final Consumer<DemoEvent> sink;
@@ -35,6 +37,8 @@ final class DemoObserver {
     private volatile Double observedValue;
     private volatile String mode = "natural";
     private volatile String lastFailure = "";
+    private volatile String gate = "";
+    private volatile Instant gateClosedAt;
 
     DemoObserver(Instant start, Clock clock, Consumer<DemoEvent> sink, DemoMeasurements measurements,
                  TrafficGenerator traffic, Function<Mode, RouteWeights> weightsOf) {
@@ -53,19 +57,47 @@ final class DemoObserver {
         }
         observed = decision.observed().describe();
         mode = decision.to().label();
+        Instant now = clock.instant();
+        readinessGate(decision, now);
         if (result.commit().isEmpty()) {
             return;
         }
         String commit = shortId(result.commit().get());
-        Instant now = clock.instant();
         var sinceCrossing = measurements.commitPushed(commit, decision.to(), weightsOf.apply(decision.to()), now);
         String why = sinceCrossing.map(latency -> ", " + LatencyFigures.millis(latency) + " after Prometheus crossed "
                 + (decision.to() == Mode.BURST ? "15" : "10") + " req/s").orElse("");
+        if (decision.to() == Mode.BURST && gateClosedAt != null) {
+            why += ", " + LatencyFigures.millis(Duration.between(gateClosedAt, now)) + " of it held by the readiness gate";
+            gateClosedAt = null;
+        }
         emit(now, "commit", String.format("observed %-12s mode %-8s commit %s  %s -> %s (%s)%s", observed, mode, commit,
                 decision.from().label(), decision.to().label(), ruleOf(decision), why),
                 fields("commit", commit, "from", decision.from().label(), "to", decision.to().label(),
                         "observed", observedValue == null ? null : round(observedValue),
                         "sinceCrossingMs", sinceCrossing.map(Duration::toMillis).orElse(null)));
+    }
+
+    /**
+     * Says when the readiness gate starts holding burst back ("burst not ready: ...") and when it
+     * stops, once each rather than every pass.
+     */
+    private void readinessGate(Decision decision, Instant now) {
+        String holding = decision.reason().startsWith(NOT_READY) ? decision.reason() : "";
+        if (holding.equals(gate)) {
+            return;
+        }
+        gate = holding;
+        if (!holding.isEmpty()) {
+            gateClosedAt = gateClosedAt == null ? now : gateClosedAt;
+            String detail = holding.substring(NOT_READY.length()).split(";", 2)[0];
+            emit(now, "gate", "burst not ready: " + detail + ", holding " + decision.to().label(),
+                    fields("ready", false, "detail", detail));
+        }
+    }
+
+    /** What the demo's kubelet stand-in did, in its own words. */
+    void standIn(String text) {
+        emit(clock.instant(), "kubelet", text, fields());
     }
 
     void passFailed(String policy, Exception cause) {
@@ -116,7 +148,8 @@ final class DemoObserver {
         long plain = results.getOrDefault("", 0L);
         String shareText = share.isPresent() ? Math.round(share.getAsDouble() * 100) + "%" : "-";
         emit(now, "status", String.format("observed %-12s mode %-8s burst share %4s   offered %.1f req/s, results %d"
-                        + " plain + %d bursty-", observed, mode, shareText, traffic.offeredRate(), plain, bursty),
+                        + " plain + %d bursty-%s", observed, mode, shareText, traffic.offeredRate(), plain, bursty,
+                        gate.isEmpty() ? "" : "   (burst not ready)"),
                 fields("observed", observedValue == null ? null : round(observedValue), "mode", mode,
                         "burstShare", share.isPresent() ? round(share.getAsDouble()) : null,
                         "offered", round(traffic.offeredRate()),

@@ -83,15 +83,20 @@ public final class DemoRun {
                  VirtualServiceWatch watch = new VirtualServiceWatch(primary, "default", "worker-virtual-service",
                          clock);
                  PrometheusRateWatch rateWatch = new PrometheusRateWatch(env.prometheus.url(), options.query(),
-                         clock)) {
+                         clock);
+                 KubernetesClient burst = KubernetesClients.connect(ClusterTarget.of("burst",
+                         env.kubeconfig("burst").toString(), "burst", config.sync().inventoryNamespace()))) {
                 liveWeights.set(watch);
                 Controller controller = create(config);
                 ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
+                KubeletStandIn kubelet = null;
                 try {
                     DemoObserver observer = new DemoObserver(clock.instant(), clock, event -> {
                         events.add(event);
                         printer.event(event);
                     }, measurements, env.traffic, mode -> weightsOf(config, mode));
+                    kubelet = new KubeletStandIn(burst, "default", "worker-deployment",
+                            options.scenario().burstWorkerAvailableAfter(), clock, observer::standIn);
                     controller.burstLoop().onPass(observer::pass);
                     controller.burstLoop().onFailure(observer::passFailed);
                     controller.syncLoop().onClusterPass(observer::clusterPass);
@@ -100,6 +105,7 @@ public final class DemoRun {
                     // All at "00:00": the scenario's clock is the timeline's clock.
                     controller.start();
                     watch.start();
+                    kubelet.start();
                     env.traffic.startTraffic();
                     rateWatch.start();
                     ticker.scheduleAtFixedRate(() -> statusLine(observer), STATUS_EVERY.toMillis(),
@@ -107,6 +113,9 @@ public final class DemoRun {
                     stopRequested.await(options.duration().toMillis(), TimeUnit.MILLISECONDS);
                 } finally {
                     ticker.shutdownNow();
+                    if (kubelet != null) {
+                        kubelet.close();
+                    }
                     controller.close(); // lets an in-flight commit or apply finish
                 }
                 finalWeights = watch.current();

@@ -56,7 +56,7 @@ public final class DemoScenarioReader {
             throw new ScenarioException(fileName + ": not valid YAML: " + e.getMessage());
         }
         Map<?, ?> top = map(root, fileName, "the document");
-        onlyKeys(top, Set.of("phases", "policy"), fileName, "");
+        onlyKeys(top, Set.of("phases", "policy", "burstWorker"), fileName, "");
         if (!(top.get("phases") instanceof List<?> items) || items.isEmpty()) {
             throw new ScenarioException(fileName + ": phases: a list of at least one phase is required");
         }
@@ -66,7 +66,13 @@ public final class DemoScenarioReader {
         }
         PolicyTimings timings = top.containsKey("policy")
                 ? timings(map(top.get("policy"), fileName, "policy"), fileName) : PolicyTimings.demoDefaults();
-        return new DemoScenario(phases, timings);
+        Duration availableAfter = DemoScenario.DEFAULT_BURST_WORKER_AVAILABLE_AFTER;
+        if (top.containsKey("burstWorker")) {
+            Map<?, ?> burstWorker = map(top.get("burstWorker"), fileName, "burstWorker");
+            onlyKeys(burstWorker, Set.of("availableAfter"), fileName, "burstWorker");
+            availableAfter = duration(burstWorker.get("availableAfter"), fileName, "burstWorker.availableAfter");
+        }
+        return new DemoScenario(phases, timings, availableAfter);
     }
 
     private static ScenarioPhase phase(Map<?, ?> item, String file, String path) {

@@ -31,8 +31,10 @@ class BurstReadinessConfigTest {
             clusters:
               - name: primary
                 path: clusters/primary
+                kubeconfig: /etc/burst-gitops/primary.kubeconfig
               - name: burst
                 path: clusters/burst
+                kubeconfig: /etc/burst-gitops/burst.kubeconfig
             """;
 
     @TempDir

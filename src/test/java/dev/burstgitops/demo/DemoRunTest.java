@@ -75,6 +75,13 @@ class DemoRunTest {
                     .isNotEmpty()
                     .anySatisfy(share -> assertThat(share).isGreaterThan(0.5));
             assertThat(result.summary().resultsByPrefix().get("bursty-")).isPositive();
+            // The burst worker is available only 25 s after its apply: the gate held burst until then.
+            List<String> order = result.events().stream()
+                    .filter(event -> List.of("gate", "kubelet", "commit").contains(event.type()))
+                    .map(DemoEvent::type).toList();
+            assertThat(order).containsSubsequence("gate", "kubelet", "commit");
+            assertThat(result.eventsOf("gate")).first().satisfies(event -> assertThat(event.text())
+                    .startsWith("burst not ready: Deployment default/worker-deployment in cluster burst has 0 of 1"));
             assertThat(result.summary().crossingToBurstCommit().samples()).hasSize(1);
             assertThat(result.summary().commitToApplied().samples()).hasSize(2);
             assertThat(output.toString())
