@@ -163,8 +163,13 @@ public final class ConfigLoader {
                 "detect", SyncConfig.Mode.DETECT), "apply");
         boolean prune = sync.bool("prune", true);
         String inventoryNamespace = sync.string("inventoryNamespace", "burst-gitops");
+        SyncLimits limits = SyncLimits.read(sync.sectionOrEmpty("limits"));
+        int maxFetchFailures = sync.integer("maxFetchFailures", SyncConfig.DEFAULT_MAX_FETCH_FAILURES);
+        if (maxFetchFailures < 1) {
+            sync.problem("maxFetchFailures", "must be at least 1");
+        }
         sync.rejectUnknownKeys();
-        return new SyncConfig(interval, mode, prune, inventoryNamespace);
+        return new SyncConfig(interval, mode, prune, inventoryNamespace, limits, Math.max(1, maxFetchFailures));
     }
 
     private static ServerConfig server(YamlSection server) {

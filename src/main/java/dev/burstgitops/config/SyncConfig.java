@@ -2,8 +2,22 @@ package dev.burstgitops.config;
 
 import java.time.Duration;
 
-/** The {@code sync} section. */
-public record SyncConfig(Duration interval, Mode mode, boolean prune, String inventoryNamespace) {
+/**
+ * The {@code sync} section.
+ *
+ * @param limits           how much repository content one render may read
+ * @param maxFetchFailures fetches in a row that may fail before {@code /healthz} does, so that
+ *                         Kubernetes restarts a controller that keeps failing to reach Git
+ */
+public record SyncConfig(Duration interval, Mode mode, boolean prune, String inventoryNamespace, SyncLimits limits,
+                         int maxFetchFailures) {
+
+    public static final int DEFAULT_MAX_FETCH_FAILURES = 10;
+
+    /** With the default limits and failure bound. */
+    public SyncConfig(Duration interval, Mode mode, boolean prune, String inventoryNamespace) {
+        this(interval, mode, prune, inventoryNamespace, SyncLimits.DEFAULTS, DEFAULT_MAX_FETCH_FAILURES);
+    }
 
     /** Whether the sync loop writes, or only reports drift. */
     public enum Mode {

@@ -2,6 +2,7 @@ package dev.burstgitops.controller;
 
 import dev.burstgitops.config.ClusterConfig;
 import dev.burstgitops.config.SyncConfig;
+import dev.burstgitops.manifest.RenderOptions;
 import dev.burstgitops.manifest.RenderResult;
 import dev.burstgitops.sync.ClusterApplier;
 import dev.burstgitops.sync.ClusterUnreachableException;
@@ -10,6 +11,7 @@ import dev.burstgitops.sync.SyncMode;
 import dev.burstgitops.sync.SyncOptions;
 import dev.burstgitops.sync.WriteFence;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.nio.file.Path;
 
 /**
  * One cluster's sync pass over an already rendered revision: refuse to touch the cluster when
@@ -23,11 +25,18 @@ public final class ClusterSync implements AutoCloseable {
     private final ClusterConfig cluster;
     private final SyncConfig sync;
     private final ClusterApplier applier;
+    private final RenderOptions renderOptions;
 
+    /** Rendering with the cluster's own policy only: default limits, nothing reserved. */
     public ClusterSync(ClusterConfig cluster, SyncConfig sync, ClusterApplier applier) {
+        this(cluster, sync, applier, ClusterRendering.options(cluster));
+    }
+
+    public ClusterSync(ClusterConfig cluster, SyncConfig sync, ClusterApplier applier, RenderOptions renderOptions) {
         this.cluster = cluster;
         this.sync = sync;
         this.applier = applier;
+        this.renderOptions = renderOptions;
     }
 
     public String name() {
@@ -36,6 +45,11 @@ public final class ClusterSync implements AutoCloseable {
 
     public ClusterConfig config() {
         return cluster;
+    }
+
+    /** Renders this cluster's directory of the repository tree at {@code repository}. */
+    public RenderResult render(Path repository) {
+        return ClusterRendering.render(repository, cluster, renderOptions);
     }
 
     /**

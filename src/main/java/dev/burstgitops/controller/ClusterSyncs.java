@@ -24,7 +24,8 @@ public final class ClusterSyncs {
             }
             ClusterTarget target = target(config, cluster);
             try {
-                syncs.add(new ClusterSync(cluster, config.sync(), Fabric8ClusterApplier.connect(target)));
+                syncs.add(new ClusterSync(cluster, config.sync(), Fabric8ClusterApplier.connect(target),
+                        ClusterRendering.options(config, cluster)));
             } catch (IOException e) {
                 closeAll(syncs);
                 throw new ConfigException("clusters: " + cluster.name() + ": cannot load its kubeconfig: "

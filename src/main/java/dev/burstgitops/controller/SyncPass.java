@@ -31,7 +31,7 @@ public final class SyncPass {
         String head = workspace.refresh();
         Map<ClusterSync, RenderResult> rendered = new LinkedHashMap<>();
         for (ClusterSync cluster : clusters) {
-            rendered.put(cluster, ClusterRendering.render(workspace.directory(), cluster.config()));
+            rendered.put(cluster, cluster.render(workspace.directory()));
         }
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, clusters.size()));
         try {

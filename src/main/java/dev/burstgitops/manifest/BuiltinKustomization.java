@@ -14,11 +14,12 @@ import java.util.Set;
 final class BuiltinKustomization {
 
     private final RepositoryPaths paths;
-    private final ManifestLoader loader = new ManifestLoader();
+    private final ManifestLoader loader;
     private final Set<Path> inProgress = new HashSet<>();
 
-    BuiltinKustomization(RepositoryPaths paths) {
+    BuiltinKustomization(RepositoryPaths paths, ManifestLoader loader) {
         this.paths = paths;
+        this.loader = loader;
     }
 
     RenderResult render(Path directory, Path kustomizationFile) {

@@ -9,12 +9,13 @@ final class BuiltinRenderer {
     private BuiltinRenderer() {
     }
 
-    static RenderResult render(RepositoryPaths paths, Path clusterDirectory) {
+    static RenderResult render(RepositoryPaths paths, Path clusterDirectory, RepositoryLimits limits) {
+        ManifestLoader loader = new ManifestLoader(limits);
         try {
             Optional<Path> kustomization = KustomizationFiles.in(clusterDirectory, paths);
             return kustomization.isPresent()
-                    ? new BuiltinKustomization(paths).render(clusterDirectory, kustomization.get())
-                    : new PlainDirectory(paths).render(clusterDirectory);
+                    ? new BuiltinKustomization(paths, loader).render(clusterDirectory, kustomization.get())
+                    : new PlainDirectory(paths, loader).render(clusterDirectory);
         } catch (ManifestException e) {
             return RenderResult.failed(RenderProblem.of(e));
         }

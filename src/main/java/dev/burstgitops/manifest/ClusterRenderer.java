@@ -8,14 +8,11 @@ import java.nio.file.Path;
  * checks them against the cluster's policy. It never stops at the first problem: the
  * {@code validate} command shows them all, and the sync loop applies nothing while any exist.
  *
- * <p>The steps: render with the chosen engine, make namespaces explicit, find duplicates,
- * check the policy. Objects keep the engine's order (files by path, documents in order, or
+ * <p>The steps: render with the chosen engine (within the {@link RepositoryLimits}), make
+ * namespaces explicit, find duplicates and objects the controller keeps for itself, check the policy. Objects keep the engine's order (files by path, documents in order, or
  * kustomize's output order), so that two renders of one commit are identical.
  */
 public final class ClusterRenderer {
-
-    /** The most objects one cluster directory may render; far beyond a real fleet, well below exhausting the heap. */
-    public static final int MAX_OBJECTS = 10_000;
 
     public RenderResult render(Path repoRoot, String clusterDir, RenderOptions options) {
         RepositoryPaths paths;
@@ -30,15 +27,17 @@ public final class ClusterRenderer {
             return RenderResult.failed(new RenderProblem(SourceLocation.of(clusterDir), "is not a directory"));
         }
         RenderResult rendered = switch (options.engine()) {
-            case BUILTIN -> BuiltinRenderer.render(paths, directory);
+            case BUILTIN -> BuiltinRenderer.render(paths, directory, options.limits());
             // Without a kustomization there is nothing for kustomize to do: plain files either way.
             case KUSTOMIZE -> hasKustomization(directory)
                     ? KubectlKustomize.render(paths, directory, options)
-                    : BuiltinRenderer.render(paths, directory);
+                    : BuiltinRenderer.render(paths, directory, options.limits());
         };
-        if (rendered.objects().size() > MAX_OBJECTS) {
+        int maxObjects = options.limits().maxObjectsPerCluster();
+        if (rendered.objects().size() > maxObjects) {
             return RenderResult.failed(new RenderProblem(SourceLocation.of(clusterDir), "renders "
-                    + rendered.objects().size() + " objects, more than the " + MAX_OBJECTS + " a cluster directory may hold"));
+                    + rendered.objects().size() + " objects, more than the " + maxObjects
+                    + " a cluster directory may hold (" + RepositoryLimits.OBJECTS_KEY + ")"));
         }
         NamespaceDefaults.apply(rendered.objects());
         if (rendered.hasProblems() && rendered.objects().isEmpty()) {
@@ -46,6 +45,7 @@ public final class ClusterRenderer {
         }
         return rendered
                 .withMoreProblems(DuplicateObjects.find(rendered.objects()))
+                .withMoreProblems(ReservedObjectsCheck.check(rendered.objects(), options.reserved()))
                 .withMoreProblems(ClusterPolicyCheck.check(rendered.objects(), options.policy(), SourceLocation.of(clusterDir)));
     }
 

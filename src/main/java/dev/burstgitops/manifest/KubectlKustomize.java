@@ -50,7 +50,7 @@ final class KubectlKustomize {
                         + process.exitValue() + "): " + abbreviate(Files.readString(stderr, StandardCharsets.UTF_8))));
             }
             String output = Files.readString(stdout, StandardCharsets.UTF_8);
-            return locateInOutput(new ManifestLoader().parse(output, kustomization.file() + " (kustomize output)"),
+            return locateInOutput(new ManifestLoader(options.limits()).parse(output, kustomization.file() + " (kustomize output)"),
                     kustomization.file());
         } catch (IOException e) {
             return RenderResult.failed(new RenderProblem(kustomization, "cannot run " + options.kubectl() + ": " + e.getMessage()));

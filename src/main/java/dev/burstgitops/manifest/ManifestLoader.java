@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -29,12 +30,19 @@ import org.yaml.snakeyaml.representer.Representer;
  */
 public final class ManifestLoader {
 
-    /**
-     * The largest manifest file read. Kubernetes itself refuses objects over about 1.5 MiB, so a
-     * bigger file is a mistake or an attack; reading it would only cost time and memory that the
-     * other clusters and the burst loop need.
-     */
-    public static final long MAX_FILE_BYTES = 4L * 1024 * 1024;
+    /** SnakeYAML's own bound on a stream; kept as the floor so that a lowered file limit never refuses kustomize output. */
+    private static final int SNAKEYAML_CODE_POINTS = new LoaderOptions().getCodePointLimit();
+
+    private final RepositoryLimits limits;
+
+    /** A loader with the default {@link RepositoryLimits}. */
+    public ManifestLoader() {
+        this(RepositoryLimits.DEFAULTS);
+    }
+
+    public ManifestLoader(RepositoryLimits limits) {
+        this.limits = limits;
+    }
 
     /** Reads {@code file}, a path relative to {@code repoRoot}; it may not leave the repository. */
     public RenderResult load(Path repoRoot, String file) {
@@ -50,9 +58,11 @@ public final class ManifestLoader {
     RenderResult read(Path file, String shownAs) {
         try {
             long size = Files.size(file);
-            if (size > MAX_FILE_BYTES) {
+            // Checked before reading: a file's parse time grows with the square of its size.
+            if (size > limits.maxFileBytes()) {
                 return RenderResult.failed(new RenderProblem(SourceLocation.of(shownAs), "is " + size
-                        + " bytes, more than the " + MAX_FILE_BYTES + " bytes (4 MiB) a manifest file may hold"));
+                        + " bytes, more than the " + limits.fileSizeText() + " a manifest file may hold ("
+                        + RepositoryLimits.FILE_SIZE_KEY + ")"));
             }
             return parse(Files.readString(file, StandardCharsets.UTF_8), shownAs);
         } catch (CharacterCodingException e) {
@@ -66,16 +76,15 @@ public final class ManifestLoader {
     public RenderResult parse(String text, String file) {
         List<ManifestObject> objects = new ArrayList<>();
         List<RenderProblem> problems = new ArrayList<>();
-        PlainDataConstructor constructor = new PlainDataConstructor(loaderOptions());
-        Iterator<Node> documents = yaml(constructor).composeAll(new StringReader(text)).iterator();
+        LoaderOptions options = loaderOptions(codePointLimit());
+        PlainDataConstructor constructor = new PlainDataConstructor(options);
+        Iterator<Node> documents = yaml(constructor, options).composeAll(new StringReader(text)).iterator();
         try {
             while (documents.hasNext()) {
                 Node document = documents.next();
-                if (YamlAnchors.expandedSize(document) > YamlAnchors.MAX_EXPANDED_VALUES) {
-                    Node anchored = YamlAnchors.firstAnchor(document).orElse(document);
-                    problems.add(new RenderProblem(new SourceLocation(file, lineOf(anchored.getStartMark())),
-                            "its YAML aliases expand to more than " + YamlAnchors.MAX_EXPANDED_VALUES
-                                    + " values (an alias bomb?); write the values out"));
+                long limit = limits.maxExpandedYamlNodes();
+                if (YamlAnchors.expandedSize(document, limit) > limit) {
+                    problems.add(tooManyValues(document, file, limit));
                 } else if (!isEmpty(document)) {
                     SourceLocation location = new SourceLocation(file, lineOf(document.getStartMark()));
                     toObject(constructor.construct(document), location, objects, problems);
@@ -88,6 +97,17 @@ public final class ManifestLoader {
             problems.add(new RenderProblem(SourceLocation.of(file), "invalid YAML: " + firstLine(e.getMessage())));
         }
         return new RenderResult(objects, problems);
+    }
+
+    /** At the first anchor when aliases blew the document up (an alias bomb?), else at the document. */
+    private static RenderProblem tooManyValues(Node document, String file, long limit) {
+        Optional<Node> anchored = YamlAnchors.firstAnchor(document);
+        String over = limit + " values, over " + RepositoryLimits.YAML_NODES_KEY;
+        return anchored.isPresent()
+                ? new RenderProblem(new SourceLocation(file, lineOf(anchored.get().getStartMark())),
+                        "its YAML aliases expand to more than " + over + " (an alias bomb?); write the values out")
+                : new RenderProblem(new SourceLocation(file, lineOf(document.getStartMark())),
+                        "the document holds more than " + over);
     }
 
     /** The line where the parser gave up, and, when it differs, where the construct it was reading began. */
@@ -127,14 +147,31 @@ public final class ManifestLoader {
         }
     }
 
+    /**
+     * A file within {@link RepositoryLimits#maxFileBytes()} has at most that many code points, so
+     * raising the limit must raise SnakeYAML's bound too, or the size check would not be the one that decides.
+     */
+    private int codePointLimit() {
+        return (int) Math.min(Integer.MAX_VALUE, Math.max(SNAKEYAML_CODE_POINTS, limits.maxFileBytes()));
+    }
+
     static Yaml yaml(PlainDataConstructor constructor) {
+        return yaml(constructor, loaderOptions());
+    }
+
+    private static Yaml yaml(PlainDataConstructor constructor, LoaderOptions loaderOptions) {
         DumperOptions dumperOptions = new DumperOptions();
         return new Yaml(constructor, new Representer(dumperOptions), dumperOptions,
-                loaderOptions(), new KubernetesYamlResolver());
+                loaderOptions, new KubernetesYamlResolver());
     }
 
     static LoaderOptions loaderOptions() {
+        return loaderOptions(SNAKEYAML_CODE_POINTS);
+    }
+
+    private static LoaderOptions loaderOptions(int codePointLimit) {
         LoaderOptions options = new LoaderOptions();
+        options.setCodePointLimit(codePointLimit);
         // kustomize and the API server refuse a key given twice; so do we, at its line.
         options.setAllowDuplicateKeys(false);
         return options;

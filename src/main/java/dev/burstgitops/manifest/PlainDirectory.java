@@ -18,10 +18,11 @@ import java.util.stream.Stream;
 final class PlainDirectory {
 
     private final RepositoryPaths paths;
-    private final ManifestLoader loader = new ManifestLoader();
+    private final ManifestLoader loader;
 
-    PlainDirectory(RepositoryPaths paths) {
+    PlainDirectory(RepositoryPaths paths, ManifestLoader loader) {
         this.paths = paths;
+        this.loader = loader;
     }
 
     RenderResult render(Path directory) {

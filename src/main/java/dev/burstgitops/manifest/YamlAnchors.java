@@ -17,22 +17,19 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * few kilobytes of nested aliases compose in no time; it is everything that later copies the
  * objects (a deep copy, JSON for the API server) that expands them, exponentially. So the size a
  * document would have with its aliases written out is counted on the shared nodes, once each, in
- * time linear in the file, and a document over {@link #MAX_EXPANDED_VALUES} is refused.
+ * time linear in the file, and a document over {@link RepositoryLimits#maxExpandedYamlNodes()} is refused.
  */
 final class YamlAnchors {
-
-    /** Far beyond any real object (the API server refuses objects over ~1.5 MiB), far below the heap. */
-    static final long MAX_EXPANDED_VALUES = 1_000_000;
 
     private YamlAnchors() {
     }
 
-    /** How many values {@code document} holds with every alias written out (capped just past the limit). */
-    static long expandedSize(Node document) {
-        return size(document, new IdentityHashMap<>());
+    /** How many values {@code document} holds with every alias written out (capped just past {@code limit}). */
+    static long expandedSize(Node document, long limit) {
+        return size(document, new IdentityHashMap<>(), limit);
     }
 
-    private static long size(Node node, Map<Node, Long> known) {
+    private static long size(Node node, Map<Node, Long> known, long limit) {
         Long cached = known.get(node);
         if (cached != null) {
             return cached;
@@ -42,19 +39,21 @@ final class YamlAnchors {
         long total = 1;
         if (node instanceof MappingNode mapping) {
             for (NodeTuple tuple : mapping.getValue()) {
-                total = capped(total + size(tuple.getKeyNode(), known) + size(tuple.getValueNode(), known));
+                total = capped(total + size(tuple.getKeyNode(), known, limit) + size(tuple.getValueNode(), known, limit),
+                        limit);
             }
         } else if (node instanceof SequenceNode sequence) {
             for (Node item : sequence.getValue()) {
-                total = capped(total + size(item, known));
+                total = capped(total + size(item, known, limit), limit);
             }
         }
         known.put(node, total);
         return total;
     }
 
-    private static long capped(long size) {
-        return Math.min(size, MAX_EXPANDED_VALUES + 1);
+    /** Capped, so that the sums of a bomb cannot overflow a long. */
+    private static long capped(long size, long limit) {
+        return Math.min(size, limit + 1);
     }
 
     /** The anchored node nearest the top, the first in the file among equals: where to point a person. */

@@ -45,6 +45,11 @@ public record ClusterTarget(
                 retries);
     }
 
+    /** The ConfigMap that keeps the inventory of cluster {@code cluster}, in {@link #inventoryNamespace()}. */
+    public static String inventoryName(String cluster) {
+        return "burst-gitops-inventory-" + cluster;
+    }
+
     public boolean inCluster() {
         return IN_CLUSTER.equals(kubeconfig);
     }

@@ -39,7 +39,7 @@ final class InventoryStore {
     }
 
     String configMapName() {
-        return "burst-gitops-inventory-" + cluster;
+        return ClusterTarget.inventoryName(cluster);
     }
 
     /** The stored inventory; empty when none was ever written. */

@@ -31,14 +31,15 @@ record ClusterTarget(String name, String path, RenderOptions options) {
      */
     static List<ClusterTarget> of(Path root, Optional<BurstGitopsConfig> config) {
         if (config.isPresent()) {
-            return config.get().clusters().stream().map(ClusterTarget::configured).toList();
+            return config.get().clusters().stream().map(cluster -> configured(config.get(), cluster)).toList();
         }
         return discovered(root);
     }
 
-    static ClusterTarget configured(ClusterConfig cluster) {
-        // The sync loop's own mapping, so that what passes here is what the cluster will accept.
-        return new ClusterTarget(cluster.name(), cluster.path(), ClusterRendering.options(cluster));
+    static ClusterTarget configured(BurstGitopsConfig config, ClusterConfig cluster) {
+        // The sync loop's own mapping, limits and reserved objects included, so that what passes
+        // here is what the cluster will accept.
+        return new ClusterTarget(cluster.name(), cluster.path(), ClusterRendering.options(config, cluster));
     }
 
     private static List<ClusterTarget> discovered(Path root) {

@@ -4,6 +4,7 @@ import dev.burstgitops.manifest.ManifestLoader;
 import dev.burstgitops.manifest.ManifestObject;
 import dev.burstgitops.manifest.RenderProblem;
 import dev.burstgitops.manifest.RenderResult;
+import dev.burstgitops.manifest.RepositoryLimits;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -28,8 +29,9 @@ record LayoutYaml(List<ValidationProblem> problems, List<ManifestObject> objects
      */
     private static final List<String> NOT_AN_OBJECT = List.of("document is not a mapping", "object has no ");
 
-    static LayoutYaml read(Path root) {
-        ManifestLoader loader = new ManifestLoader();
+    /** @param limits the repository limits the sync loop reads with, so that a file refused there is refused here */
+    static LayoutYaml read(Path root, RepositoryLimits limits) {
+        ManifestLoader loader = new ManifestLoader(limits);
         List<ValidationProblem> problems = new ArrayList<>();
         List<ManifestObject> objects = new ArrayList<>();
         Set<String> unparsable = new LinkedHashSet<>();

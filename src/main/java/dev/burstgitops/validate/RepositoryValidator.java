@@ -1,5 +1,7 @@
 package dev.burstgitops.validate;
 
+import dev.burstgitops.controller.ClusterRendering;
+import dev.burstgitops.manifest.RepositoryLimits;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -7,6 +9,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Checks a repository checkout without any cluster: the check a pull request runs in CI. It
@@ -34,7 +37,7 @@ public final class RepositoryValidator {
         List<ValidationWarning> warnings = new ArrayList<>();
         DocumentLines lines = new DocumentLines(root);
 
-        LayoutYaml layout = LayoutYaml.read(root);
+        LayoutYaml layout = LayoutYaml.read(root, configuredLimits(root));
         problems.addAll(layout.problems());
 
         ConfigCheck config = ConfigCheck.run(root, layout.unparsable());
@@ -55,6 +58,16 @@ public final class RepositoryValidator {
 
         problems.addAll(new OverrideCheck(clock.instant(), lines).run(root, config, layout.unparsable()));
         return ValidationReport.of(problems, warnings, clusters.size(), objects, config.policyCount());
+    }
+
+    /**
+     * The limits of the repository's own burst-gitops.yaml, read ahead of the checks that report
+     * its problems; the defaults when it is missing or invalid (its problems are reported below).
+     */
+    private static RepositoryLimits configuredLimits(Path root) {
+        return ConfigCheck.run(root, Set.of()).config()
+                .map(config -> ClusterRendering.limits(config.sync().limits()))
+                .orElse(RepositoryLimits.DEFAULTS);
     }
 
     private static Path realPath(Path repository) {

@@ -36,26 +36,26 @@ class HostileContentTest {
 
         assertThat(result.objects()).isEmpty();
         assertThat(result.problems()).extracting(RenderProblem::toString).containsExactly(
-                "clusters/east/bomb.yaml:5: its YAML aliases expand to more than 1000000 values (an alias bomb?);"
-                        + " write the values out");
+                "clusters/east/bomb.yaml:5: its YAML aliases expand to more than 1000000 values, over"
+                        + " sync.limits.maxExpandedYamlNodes (an alias bomb?); write the values out");
     }
 
     @Test
     void aFileOverFourMebibytesIsRefusedWithoutBeingParsed() throws Exception {
         write("clusters/east/small.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: small}\n");
         write("clusters/east/huge.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: huge}\ndata:\n  blob: "
-                + "x".repeat((int) ManifestLoader.MAX_FILE_BYTES) + "\n");
+                + "x".repeat((int) RepositoryLimits.DEFAULTS.maxFileBytes()) + "\n");
 
         RenderResult result = render("clusters/east");
 
         assertThat(result.problems()).singleElement().asString().startsWith("clusters/east/huge.yaml: is ")
-                .endsWith("bytes, more than the 4194304 bytes (4 MiB) a manifest file may hold");
+                .endsWith("bytes, more than the 4194304 bytes (4 MiB) a manifest file may hold (sync.limits.maxFileSize)");
     }
 
     @Test
     void aDirectoryRenderingMoreObjectsThanTheLimitIsRefused() throws Exception {
         StringBuilder many = new StringBuilder();
-        for (int i = 0; i <= ClusterRenderer.MAX_OBJECTS; i++) {
+        for (int i = 0; i <= RepositoryLimits.DEFAULTS.maxObjectsPerCluster(); i++) {
             many.append("---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: c").append(i).append("}\n");
         }
         write("clusters/east/many.yaml", many.toString());
@@ -64,7 +64,8 @@ class HostileContentTest {
 
         assertThat(result.objects()).isEmpty();
         assertThat(result.problems()).singleElement().asString()
-                .isEqualTo("clusters/east: renders 10001 objects, more than the 10000 a cluster directory may hold");
+                .isEqualTo("clusters/east: renders 10001 objects, more than the 10000 a cluster directory may hold"
+                        + " (sync.limits.maxObjectsPerCluster)");
     }
 
     @Test

@@ -31,7 +31,8 @@ class KustomizeParityTest {
         Path repo = RenderFixtures.repo(fixture);
         RepositoryPaths paths = RepositoryPaths.of(repo);
 
-        RenderResult builtin = BuiltinRenderer.render(paths, paths.resolveExisting(paths.root(), directory, SourceLocation.of(directory)));
+        RenderResult builtin = BuiltinRenderer.render(paths, paths.resolveExisting(paths.root(), directory, SourceLocation.of(directory)),
+                RepositoryLimits.DEFAULTS);
         List<Map<String, Object>> expected = contents(new ManifestLoader().parse(KubectlCommand.kustomize(repo, directory), "kubectl"));
 
         assertThat(builtin.problems()).isEmpty();

@@ -2,6 +2,7 @@ package dev.burstgitops.validate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.burstgitops.manifest.RepositoryLimits;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +34,7 @@ class LayoutFilesTest {
         Files.writeString(root.resolve("apps/list.yaml"), "- one\n- two\n");
         Files.writeString(root.resolve("mkdocs.yml"), "site_name: x\n---\nnav: [a\n");
 
-        LayoutYaml layout = LayoutYaml.read(root.toRealPath());
+        LayoutYaml layout = LayoutYaml.read(root.toRealPath(), RepositoryLimits.DEFAULTS);
 
         assertThat(layout.problems()).extracting(ValidationProblem::toString).containsExactly(
                 "mkdocs.yml:4: invalid YAML: expected ',' or ']', but got <stream end>"

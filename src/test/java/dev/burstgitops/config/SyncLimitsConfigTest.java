@@ -1,0 +1,72 @@
+package dev.burstgitops.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** {@code sync.limits} and {@code sync.maxFetchFailures}: safe defaults, sizes written as Kubernetes quantities. */
+class SyncLimitsConfigTest {
+
+    private static final String GIT = "git: {url: \"file:///srv/fleet.git\"}\n";
+
+    @Test
+    void leftOutTheLimitsAndTheFetchFailureBoundTakeSafeDefaults() throws Exception {
+        SyncConfig sync = parse(GIT).sync();
+
+        assertThat(sync.limits()).isEqualTo(new SyncLimits(4L * 1024 * 1024, 1_000_000, 10_000));
+        assertThat(sync.maxFetchFailures()).isEqualTo(10);
+    }
+
+    @Test
+    void readsSizesAsKubernetesQuantitiesAndCountsAsNumbers() throws Exception {
+        SyncConfig sync = parse(GIT + """
+                sync:
+                  maxFetchFailures: 3
+                  limits:
+                    maxFileSize: 512Ki
+                    maxExpandedYamlNodes: 2000
+                    maxObjectsPerCluster: 50
+                """).sync();
+
+        assertThat(sync.limits()).isEqualTo(new SyncLimits(512 * 1024, 2000, 50));
+        assertThat(sync.maxFetchFailures()).isEqualTo(3);
+        assertThat(parse(GIT + "sync: {limits: {maxFileSize: 2M}}\n").sync().limits().maxFileSize()).isEqualTo(2_000_000);
+        assertThat(parse(GIT + "sync: {limits: {maxFileSize: 300}}\n").sync().limits().maxFileSize()).isEqualTo(300);
+    }
+
+    @Test
+    void namesTheKeyPathAndLineOfEveryLimitThatIsNoSizeOrNotPositive() {
+        String text = GIT + """
+                sync:
+                  maxFetchFailures: 0
+                  limits:
+                    maxFileSize: 4MB
+                    maxExpandedYamlNodes: 0
+                    maxObjectsPerCluster: -1
+                    maxFiles: 3
+                """;
+
+        assertThatThrownBy(() -> parse(text)).isInstanceOfSatisfying(ConfigException.class, e ->
+                assertThat(e.problems()).containsExactlyInAnyOrder(
+                        "burst-gitops.yaml:3: sync.maxFetchFailures: must be at least 1",
+                        "burst-gitops.yaml:5: sync.limits.maxFileSize: must be a size such as 4Mi, 512Ki or 1000000"
+                                + " (bytes), not '4MB'",
+                        "burst-gitops.yaml:6: sync.limits.maxExpandedYamlNodes: must be at least 1",
+                        "burst-gitops.yaml:7: sync.limits.maxObjectsPerCluster: must be at least 1",
+                        "burst-gitops.yaml:8: sync.limits.maxFiles: unknown key (known here: maxExpandedYamlNodes,"
+                                + " maxFileSize, maxObjectsPerCluster)"));
+    }
+
+    @Test
+    void refusesAFileSizeLimitPastWhatCanBeReadIntoMemory() {
+        assertThatThrownBy(() -> parse(GIT + "sync: {limits: {maxFileSize: 2Gi}}\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("burst-gitops.yaml:2: sync.limits.maxFileSize: must be between 1 byte and 1Gi");
+    }
+
+    private static BurstGitopsConfig parse(String text) throws ConfigException {
+        return ConfigLoader.parse(text, "burst-gitops.yaml", Path.of("."));
+    }
+}
