@@ -8,6 +8,7 @@ import dev.burstgitops.testing.GitCli;
 import dev.burstgitops.testing.GitHttpServer;
 import dev.burstgitops.testing.GitLoggedCommit;
 import dev.burstgitops.testing.GitRemotes;
+import dev.burstgitops.testing.KubeFixture;
 import dev.burstgitops.testing.PrometheusCounterSeries;
 import dev.burstgitops.testing.PrometheusServer;
 import java.io.IOException;
@@ -174,6 +175,26 @@ class DecideCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.CONFIG);
         assertThat(run.err()).contains("policies[0].exitBelow: must be below enterAbove (15)");
+    }
+
+    @Test
+    void aBurstWorkerThatIsNotAvailableHoldsBurstBackAndSaysWhy() throws IOException {
+        try (KubeFixture burst = KubeFixture.start("burst", dir)) {
+            Path config = config(PrometheusServer.REFERENCE_WORKER_QUERY, "token");
+            // The burst cluster is a real API server without the worker: nothing can take the traffic.
+            Files.writeString(config, Files.readString(config).replace("    virtualService:\n",
+                    "    burstReadiness:\n      cluster: burst\n      workload: Deployment/default/worker-deployment\n"
+                            + "    virtualService:\n")
+                    + "clusters:\n  - name: burst\n    path: clusters/burst\n    kubeconfig: " + burst.kubeconfig() + "\n");
+            assertThat(Files.readString(config)).contains("      workload: Deployment/default/worker-deployment");
+
+            CommandRun run = decide(config);
+
+            assertThat(run.exitCode()).as(run.all()).isZero();
+            assertThat(run.out()).startsWith("worker: natural at 20 req/s, no change (burst not ready: Deployment"
+                    + " default/worker-deployment in cluster burst does not exist; staying natural");
+            assertThat(GitRemotes.log(remote)).hasSize(1);
+        }
     }
 
     private CommandRun decide(Path config) {

@@ -110,6 +110,10 @@ class BurstReadinessFlowTest {
         assertThat(missing.summary()).contains("burst not ready: Deployment default/worker-deployment in cluster burst"
                 + " does not exist");
         assertThat(missing.readiness()).containsInstanceOf(BurstReadiness.NotReady.class);
+        ControllerStatus status = new ControllerStatus(clock);
+        status.recordPass(missing);
+        assertThat(status.snapshot().policies().get("worker").burstSide()).isEqualTo(new ControllerStatus.BurstSideView(
+                false, "Deployment default/worker-deployment in cluster burst does not exist", START));
 
         createWorker();
         clock.advance(Duration.ofSeconds(15));

@@ -30,6 +30,19 @@ class ControllerMetricsTest {
     }
 
     @Test
+    void theReadinessGateShowsAsAGaugeAFallbackCounterAndTheShareInPercent() throws IOException {
+        metrics.burstReady("worker", true);
+        metrics.burstReady("worker", false);
+        metrics.fellBack("worker");
+        metrics.share("worker", 40);
+
+        assertThat(samples()).contains(
+                "burst_gitops_burst_ready{policy=\"worker\"} 0.0",
+                "burst_gitops_burst_fallbacks_total{policy=\"worker\"} 1.0",
+                "burst_gitops_burst_share_percent{policy=\"worker\"} 40.0");
+    }
+
+    @Test
     void decisionsCountPerPolicyAndTransition() throws IOException {
         metrics.decided("worker", Mode.NATURAL, Mode.BURST);
         metrics.decided("worker", Mode.BURST, Mode.NATURAL);
