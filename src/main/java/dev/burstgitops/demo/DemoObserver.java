@@ -82,15 +82,16 @@ final class DemoObserver {
      * stops, once each rather than every pass.
      */
     private void readinessGate(Decision decision, Instant now) {
-        String holding = decision.reason().startsWith(NOT_READY) ? decision.reason() : "";
-        if (holding.equals(gate)) {
+        // The reason goes on with the observed rate, which changes every pass; what was read does not.
+        String detail = decision.reason().startsWith(NOT_READY)
+                ? decision.reason().substring(NOT_READY.length()).split(";", 2)[0] : "";
+        if (detail.equals(gate)) {
             return;
         }
-        gate = holding;
-        if (!holding.isEmpty()) {
+        gate = detail;
+        if (!detail.isEmpty()) {
             gateClosedAt = gateClosedAt == null ? now : gateClosedAt;
-            String detail = holding.substring(NOT_READY.length()).split(";", 2)[0];
-            emit(now, "gate", "burst not ready: " + detail + ", holding " + decision.to().label(),
+            emit(now, "gate", NOT_READY + detail + ", holding " + decision.to().label(),
                     fields("ready", false, "detail", detail));
         }
     }
