@@ -8,7 +8,6 @@ import dev.burstgitops.controller.Adapters;
 import dev.burstgitops.controller.Simulation;
 import dev.burstgitops.decision.Backtest;
 import dev.burstgitops.decision.DurationText;
-import dev.burstgitops.decision.Mode;
 import dev.burstgitops.metrics.MetricQueryException;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -87,13 +86,14 @@ final class SimulateCommand implements Callable<Integer> {
         if (json) {
             Map<String, Object> object = new LinkedHashMap<>();
             object.put("time", change.at().toString());
-            object.put("from", change.from().label());
-            object.put("to", change.to().label());
+            object.put("from", change.fromLabel());
+            object.put("to", change.toLabel());
             object.put("observed", change.observed().describe());
             object.put("rule", change.rule());
+            change.share().ifPresent(move -> object.put("share", move.to()));
             out.println(asJson(object));
         } else {
-            out.printf("%s  %s -> %s at %s (%s)%n", change.at(), change.from().label(), change.to().label(),
+            out.printf("%s  %s -> %s at %s (%s)%n", change.at(), change.fromLabel(), change.toLabel(),
                     change.observed().describe(), change.rule());
         }
         out.flush();
@@ -101,11 +101,10 @@ final class SimulateCommand implements Callable<Integer> {
 
     private void print(Backtest.Summary summary, PrintWriter out) {
         Duration span = Duration.between(summary.from(), summary.to());
+        Map<String, Duration> timeInEach = summary.timeInEach();
         if (json) {
             Map<String, Object> seconds = new LinkedHashMap<>();
-            for (Mode mode : new Mode[] {Mode.NATURAL, Mode.BURST}) {
-                seconds.put(mode.label(), summary.timeIn().getOrDefault(mode, Duration.ZERO).toSeconds());
-            }
+            timeInEach.forEach((label, in) -> seconds.put(label, in.toSeconds()));
             Map<String, Object> object = new LinkedHashMap<>();
             object.put("summary", Map.of("from", summary.from().toString(), "to", summary.to().toString()));
             object.put("changes", summary.changes());
@@ -115,11 +114,9 @@ final class SimulateCommand implements Callable<Integer> {
         }
         StringBuilder line = new StringBuilder(policy + ": " + summary.changes() + " change"
                 + (summary.changes() == 1 ? "" : "s") + " from " + summary.from() + " to " + summary.to());
-        for (Mode mode : new Mode[] {Mode.NATURAL, Mode.BURST}) {
-            Duration in = summary.timeIn().getOrDefault(mode, Duration.ZERO);
-            line.append("; ").append(mode.label()).append(' ').append(DurationText.format(in)).append(" (")
-                    .append(span.isZero() ? 0 : Math.round(100.0 * in.toMillis() / span.toMillis())).append("%)");
-        }
+        timeInEach.forEach((label, in) -> line.append("; ").append(label).append(' ')
+                .append(DurationText.format(in)).append(" (")
+                .append(span.isZero() ? 0 : Math.round(100.0 * in.toMillis() / span.toMillis())).append("%)"));
         out.println(line);
     }
 

@@ -18,10 +18,10 @@ public final class HysteresisDecider {
 
     public HysteresisDecider(BurstRule rule) {
         if (rule == null) {
-            // A spillover policy has no band; said here so that a caller that only knows bands
-            // (simulate) fails with a sentence rather than a NullPointerException mid-replay.
+            // A spillover policy has no band and is decided by SpilloverDecider; said here so that
+            // a caller that picks the wrong decider fails with a sentence, not a NullPointerException mid-replay.
             throw new IllegalArgumentException("the policy has no enterAbove/exitBelow band (it is a spillover"
-                    + " policy), which this does not support yet");
+                    + " policy): decide it with SpilloverDecider");
         }
         this.rule = rule;
     }
