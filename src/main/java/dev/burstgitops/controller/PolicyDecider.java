@@ -21,7 +21,7 @@ import java.util.Optional;
 sealed interface PolicyDecider {
 
     static PolicyDecider of(PolicyConfig policy, Optional<StreakRestore> restore) {
-        return policy.spills() ? new Spillover(new SpilloverDecider(policy.spillover().get()))
+        return policy.spills() ? new Spillover(policy, new SpilloverDecider(policy.spillover().get()), restore)
                 : new Band(policy, new HysteresisDecider(policy.rule()), restore);
     }
 
@@ -65,25 +65,39 @@ sealed interface PolicyDecider {
     }
 
     /**
-     * spillover: moves the burst share in steps. Its streak is not restored from Prometheus'
-     * history on start ({@link StreakRestore} speaks the band's language): a restart can delay
-     * a move by up to a window, never cause one.
+     * spillover: moves the burst share in steps. Its streak is measured against the share the
+     * weights hold, which is only known once a pass has read the head, so the restore from
+     * Prometheus' history waits for the first decision after {@link #start}.
      */
     final class Spillover implements PolicyDecider {
+        private final PolicyConfig policy;
         private final SpilloverDecider decider;
+        private final Optional<StreakRestore> restore;
+        private boolean restorePending;
         private ShareStreak streak = ShareStreak.none();
         private ShareStreak last;
 
-        Spillover(SpilloverDecider decider) {
+        Spillover(PolicyConfig policy, SpilloverDecider decider, Optional<StreakRestore> restore) {
+            this.policy = policy;
             this.decider = decider;
+            this.restore = restore;
         }
 
         @Override
         public void start(Instant now) {
+            restorePending = restore.isPresent();
         }
 
         @Override
         public Decision decide(PolicyState state, Observation observation, Instant now) {
+            if (restorePending) {
+                // Once per start, even when the pass decides again on a newer head: a share that
+                // moved meanwhile starts the streak afresh, as it would have without the restart.
+                restorePending = false;
+                // Weights that are not a split keep no streak, so there is nothing to restore.
+                state.share().ifPresent(current -> streak = restore.get().shareAt(policy, current,
+                        state.situation().lastChange(), now));
+            }
             SpilloverVerdict verdict = decider.decide(state.situation(), state.share(), observation, streak, now);
             last = verdict.streak();
             return verdict.decision();
