@@ -52,6 +52,7 @@ final class DemoPrinter {
             setup.put("prometheus", env.prometheus.url().toString());
             setup.put("trafficMetrics", "http://" + env.traffic.target() + "/metrics");
             setup.put("durationMs", options.duration().toMillis());
+            setup.put("burstWorkerAvailableAfterMs", options.scenario().burstWorkerAvailableAfter().toMillis());
             writeJson(setup);
             return;
         }
@@ -75,6 +76,10 @@ final class DemoPrinter {
                 DurationText.format(timings.enterFor()), DurationText.format(timings.exitFor()),
                 DurationText.format(timings.cooldown()));
         out.printf("                   on %s%n", options.query());
+        out.printf("                   burst only once Deployment default/worker-deployment in burst has 1 available"
+                + " replica (burstReadiness)%n");
+        out.printf("  kubelet          a stand-in: marks the burst worker available %s after the sync creates it%n",
+                DurationText.format(options.scenario().burstWorkerAvailableAfter()));
         out.printf("  scenario         %s%n%n", phases);
         out.printf("  While it runs:   %s --kubeconfig %s get virtualservice worker-virtual-service -o yaml%n",
                 env.kubernetes.kubectl(), env.kubeconfig("primary"));
