@@ -28,7 +28,7 @@ class LogFormatOptionTest {
     }
 
     @Test
-    void jsonWritesOneObjectPerLineWithThePolicyFromTheContext() throws Exception {
+    void jsonWritesOneFlatObjectPerLineWithTheFormattedMessageTheContextAndTheError() throws Exception {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
         LogFormatOption option = new LogFormatOption();
@@ -37,7 +37,8 @@ class LogFormatOptionTest {
         option.apply();
         MDC.put("policy", "worker");
         try {
-            LoggerFactory.getLogger("dev.burstgitops.controller.BurstScheduler").info("worker: burst at 20 req/s");
+            LoggerFactory.getLogger("dev.burstgitops.controller.BurstScheduler").info("{}: burst at {} req/s", "worker",
+                    20, new IllegalStateException("for the stack trace"));
         } finally {
             MDC.remove("policy");
         }
@@ -47,7 +48,10 @@ class LogFormatOptionTest {
         JsonNode json = new ObjectMapper().readTree(line);
         assertThat(json.get("level").asText()).isEqualTo("INFO");
         assertThat(json.get("message").asText()).isEqualTo("worker: burst at 20 req/s");
-        assertThat(json.get("loggerName").asText()).endsWith("BurstScheduler");
-        assertThat(json.get("mdc").get("policy").asText()).isEqualTo("worker");
+        assertThat(json.get("logger").asText()).endsWith("BurstScheduler");
+        assertThat(json.get("policy").asText()).isEqualTo("worker");
+        assertThat(json.get("error").asText()).startsWith("java.lang.IllegalStateException: for the stack trace")
+                .contains("at dev.burstgitops.cli.LogFormatOptionTest");
+        assertThat(java.time.Instant.parse(json.get("time").asText())).isNotNull();
     }
 }

@@ -3,6 +3,8 @@ package dev.burstgitops.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.burstgitops.testing.ConfigYaml;
 import dev.burstgitops.testing.GitHttpServer;
 import dev.burstgitops.testing.KubeFixture;
@@ -98,7 +100,31 @@ class RunCommandTest {
                 .doesNotContain("certificate-authority-data").doesNotContain("client-key");
     }
 
-    private Process start(int port) throws Exception {
+    @Test
+    void jsonLogsAreOneFlatObjectPerLineWithTheArgumentsFilledInAndTheContextAsFields() throws Exception {
+        int port = freePort();
+        process = start(port, "--log-format", "json");
+        String base = "http://127.0.0.1:" + port;
+        await().atMost(Duration.ofSeconds(60)).until(() -> get(base + "/readyz").code() == 200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> weights().equals("0 100"));
+        process.destroy();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+        List<String> lines = Files.readAllLines(dir.resolve("run.log")).stream().filter(l -> !l.isBlank()).toList();
+        ObjectMapper json = new ObjectMapper();
+        List<JsonNode> objects = new java.util.ArrayList<>();
+        for (String line : lines) {
+            objects.add(json.readTree(line)); // every line, or the test fails here naming it
+        }
+        assertThat(objects).extracting(o -> o.path("message").asText())
+                .contains("HTTP server listening on 0.0.0.0:" + port)
+                .noneMatch(message -> message.contains("{}"));
+        // A sync pass logs in the cluster's context; the pipeline gets it as a field.
+        assertThat(objects).anySatisfy(o -> assertThat(o.path("cluster").asText()).isIn("primary", "burst"));
+        assertThat(objects).allSatisfy(o -> assertThat(o.path("time").asText()).matches("\\d{4}-\\d{2}-\\d{2}T.*Z"));
+    }
+
+    private Process start(int port, String... options) throws Exception {
         Path config = ConfigYaml.forRemote(git.url("fleet.git"))
                 .git("auth: { username: " + git.username() + ", tokenFile: token }").git("pollInterval: 1h")
                 .prometheus(prometheus.uri())
@@ -107,8 +133,10 @@ class RunCommandTest {
                 .section("server: { port: " + port + ", webhookSecretFile: webhook }")
                 .writeTo(dir.resolve("burst-gitops.yaml"));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "run", "--config", config.toString())
+        List<String> command = new java.util.ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "run", "--config", config.toString()));
+        command.addAll(List.of(options));
+        return new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("run.log").toFile())
                 .directory(new File(System.getProperty("user.dir")))
