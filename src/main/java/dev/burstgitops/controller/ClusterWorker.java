@@ -1,6 +1,5 @@
 package dev.burstgitops.controller;
 
-import dev.burstgitops.manifest.RenderResult;
 import dev.burstgitops.sync.WriteFence;
 import java.time.Clock;
 import java.time.Instant;
@@ -15,9 +14,11 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * Applies rendered revisions to one cluster on a thread of its own, so that a slow or
- * unreachable cluster never holds up another. Work is coalesced: while a pass runs, only the
- * newest submitted revision waits; older ones are superseded, never queued up.
+ * Renders and applies revisions to one cluster on a thread of its own, so that a slow or
+ * unreachable cluster, or a directory that is slow to render, never holds up another cluster or
+ * the loop's fetches. It renders from the revision's exported {@link RevisionTree}, never from
+ * the working copy the loop resets. Work is coalesced: while a pass runs, only the newest
+ * submitted revision waits; older ones are superseded, never queued up.
  *
  * <p>Every pass runs behind the loop's {@link WriteFence}: a pass still queued when the fence goes
  * down (this replica lost its lease) is not started, and one running stops before its next write.
@@ -36,6 +37,7 @@ final class ClusterWorker implements AutoCloseable {
     private final AtomicReference<Job> pending = new AtomicReference<>();
     private volatile Instant lastPassAt = Instant.EPOCH;
     private volatile String lastRevision;
+    private volatile String running;
 
     ClusterWorker(ClusterSync cluster, WriteFence fence, Clock clock, List<Consumer<ClusterPassResult>> listeners) {
         this.cluster = cluster;
@@ -57,14 +59,25 @@ final class ClusterWorker implements AutoCloseable {
         return cluster;
     }
 
-    /** Whether {@code revision} is new to this cluster or its last pass is older than {@code resyncAfter}. */
+    /**
+     * Whether {@code revision} is new to this cluster or its last pass is older than {@code resyncAfter},
+     * and not already queued or running: a slow render is not started again on every tick.
+     */
     boolean wants(String revision, java.time.Duration resyncAfter) {
+        Job queued = pending.get();
+        if (revision.equals(running) || queued != null && revision.equals(queued.revision())) {
+            return false;
+        }
         return !revision.equals(lastRevision) || !clock.instant().isBefore(lastPassAt.plus(resyncAfter));
     }
 
-    void submit(RenderResult rendered, String revision) {
-        if (pending.getAndSet(new Job(rendered, revision)) == null) {
+    /** Queues a pass over {@code tree}, taking a reference to it that the pass gives back. */
+    void submit(RevisionTree tree) {
+        Job superseded = pending.getAndSet(new Job(tree.retain(), tree.revision()));
+        if (superseded == null) {
             executor.execute(this::drain);
+        } else {
+            superseded.tree().release();
         }
     }
 
@@ -74,6 +87,7 @@ final class ClusterWorker implements AutoCloseable {
             return;
         }
         MDC.put("cluster", cluster.name());
+        running = job.revision();
         try {
             ClusterPassResult result = fence.holds() ? run(job) : new ClusterPassResult.Failed(cluster.name(),
                     job.revision(), ClusterSync.NO_LONGER_LEADS + "; the queued pass was not started");
@@ -82,6 +96,8 @@ final class ClusterWorker implements AutoCloseable {
             log(result);
             listeners.forEach(listener -> listener.accept(result));
         } finally {
+            running = null;
+            job.tree().release();
             MDC.remove("cluster");
         }
     }
@@ -89,7 +105,8 @@ final class ClusterWorker implements AutoCloseable {
     private ClusterPassResult run(Job job) {
         lastPassAt = clock.instant();
         try {
-            return cluster.run(job.rendered(), job.revision(), false, fence);
+            // Rendered here, not on the loop's thread: a directory slow to render delays only its own cluster.
+            return cluster.run(cluster.render(job.tree().root()), job.revision(), false, fence);
         } catch (RuntimeException e) {
             // Nothing may escape: an exception would end this cluster's thread, and its syncs with it.
             return new ClusterPassResult.Failed(cluster.name(), job.revision(), e.toString());
@@ -106,8 +123,13 @@ final class ClusterWorker implements AutoCloseable {
         }
     }
 
+    /** Finishes the pass in flight; one still queued is dropped, as the loop is stopping. */
     @Override
     public void close() {
+        Job queued = pending.getAndSet(null);
+        if (queued != null) {
+            queued.tree().release();
+        }
         executor.shutdown();
         try {
             if (!executor.awaitTermination(30, TimeUnit.SECONDS)) {
@@ -118,6 +140,6 @@ final class ClusterWorker implements AutoCloseable {
         }
     }
 
-    private record Job(RenderResult rendered, String revision) {
+    private record Job(RevisionTree tree, String revision) {
     }
 }

@@ -18,9 +18,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The sync loop of {@code run}. A tick fetches the repository every {@code pollInterval} (or
- * at once when triggered: the burst loop's own commit, a webhook), renders every cluster whose
- * revision changed or whose last pass is older than {@code sync.interval} (drift correction),
- * and hands the render to that cluster's worker.
+ * at once when triggered: the burst loop's own commit, a webhook), exports the fetched revision
+ * into a tree of its own ({@link RevisionTrees}), and hands that tree to the worker of every
+ * cluster whose revision changed or whose last pass is older than {@code sync.interval} (drift
+ * correction). Each worker renders and applies on its own thread, so that no cluster's content
+ * delays the fetches or another cluster.
  *
  * <p>Two switches: {@code running} lets ticks start passes; {@code leading} is the
  * {@link WriteFence} every pass writes behind. {@link #halt()} (the lease is lost) drops both,
@@ -39,6 +41,7 @@ public final class SyncLoop implements AutoCloseable {
     private final List<Consumer<Exception>> fetchFailureListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<String>> fetchListeners = new CopyOnWriteArrayList<>();
     private final List<ClusterWorker> workers = new ArrayList<>();
+    private final RevisionTrees trees;
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "sync-git");
         thread.setDaemon(true);
@@ -50,6 +53,8 @@ public final class SyncLoop implements AutoCloseable {
     private final WriteFence fence = () -> leading;
     private volatile Instant lastFetch = Instant.EPOCH;
     private volatile String head;
+    /** The tree of {@link #head}; touched by the loop's thread only. */
+    private RevisionTree tree;
 
     public SyncLoop(GitWorkspace workspace, List<ClusterSync> clusters, Duration pollInterval,
                     Duration resyncInterval, Clock clock) {
@@ -57,6 +62,7 @@ public final class SyncLoop implements AutoCloseable {
         this.pollInterval = pollInterval;
         this.resyncInterval = resyncInterval;
         this.clock = clock;
+        this.trees = new RevisionTrees(workspace, RevisionTrees.besides(workspace.directory()));
         for (ClusterSync cluster : clusters) {
             workers.add(new ClusterWorker(cluster, fence, clock, listeners));
         }
@@ -112,23 +118,34 @@ public final class SyncLoop implements AutoCloseable {
         if (!running) {
             return;
         }
+        boolean fetchDue = triggered.getAndSet(false) || !clock.instant().isBefore(lastFetch.plus(pollInterval));
+        if (fetchDue) {
+            fetch();
+        }
+        // While Git fails, drift is still corrected to the last revision fetched.
+        if (tree == null) {
+            return;
+        }
         try {
-            boolean fetchDue = triggered.getAndSet(false)
-                    || !clock.instant().isBefore(lastFetch.plus(pollInterval));
-            if (fetchDue) {
-                head = workspace.refresh();
-                lastFetch = clock.instant();
-                String fetched = head;
-                fetchListeners.forEach(listener -> listener.accept(fetched));
-            }
-            if (head == null) {
-                return;
-            }
             for (ClusterWorker worker : workers) {
-                if (running && worker.wants(head, resyncInterval)) {
-                    worker.submit(ClusterRendering.render(workspace.directory(), worker.cluster().config()), head);
+                if (running && worker.wants(tree.revision(), resyncInterval)) {
+                    worker.submit(tree);
                 }
             }
+        } catch (RuntimeException e) {
+            // Never thrown out of a tick: the executor would cancel every later one.
+            LOG.error("could not hand {} to the clusters", Revisions.shortId(tree.revision()), e);
+        }
+    }
+
+    private void fetch() {
+        try {
+            String fetched = workspace.refresh();
+            // Part of the fetch: a revision the clusters cannot be given counts as not fetched.
+            tree = trees.of(fetched);
+            head = fetched;
+            lastFetch = clock.instant();
+            fetchListeners.forEach(listener -> listener.accept(fetched));
         } catch (Exception e) {
             LOG.warn("fetch failed, retrying at the next poll: {}", e.getMessage());
             fetchFailureListeners.forEach(listener -> listener.accept(e));
@@ -145,5 +162,6 @@ public final class SyncLoop implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         workers.forEach(ClusterWorker::close);
+        trees.close();
     }
 }

@@ -19,6 +19,15 @@ public interface GitWorkspace {
     /** The working tree, valid after {@link #refresh()}. */
     Path directory();
 
+    /**
+     * Writes the whole tree of {@code revision}, a commit fetched by {@link #refresh()}, from the
+     * object database into the new directory {@code target}: a copy that later refreshes leave alone.
+     * The sync loop renders from such copies; a workspace that never feeds one need not export.
+     */
+    default void exportTree(String revision, Path target) throws GitException {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot export trees");
+    }
+
     /** Commits exactly the request's paths on the branch and pushes without force. */
     PushOutcome commitAndPush(CommitRequest request) throws GitException;
 }

@@ -98,6 +98,11 @@ public final class JGitWorkspace implements GitWorkspace, AutoCloseable {
     }
 
     @Override
+    public void exportTree(String revision, Path target) throws GitException {
+        TreeExport.export(git().getRepository(), revision, target);
+    }
+
+    @Override
     public PushOutcome commitAndPush(CommitRequest request) throws GitException {
         if (git == null) {
             throw new IllegalStateException("refresh() the workspace before committing");

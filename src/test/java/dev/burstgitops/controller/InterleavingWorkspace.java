@@ -31,6 +31,11 @@ final class InterleavingWorkspace implements GitWorkspace {
     }
 
     @Override
+    public void exportTree(String revision, Path target) throws GitException {
+        real.exportTree(revision, target);
+    }
+
+    @Override
     public PushOutcome commitAndPush(CommitRequest request) throws GitException {
         if (beforeFirstPush != null) {
             Runnable interleaved = beforeFirstPush;
