@@ -40,8 +40,19 @@ public final class BurstLoop implements AutoCloseable {
     /** @param past where each policy's streak is restored from on its first pass; empty: start without one */
     public static BurstLoop create(BurstGitopsConfig config, MetricsSource metrics, Optional<MetricsHistory> past,
                                    GitWorkspace workspace, Clock clock) throws ConfigException {
+        return create(config, metrics, past, workspace, clock, false);
+    }
+
+    /** Passes that decide on the fresh head like any other but commit nothing: {@code decide --dry-run}. */
+    public static BurstLoop dryRun(BurstGitopsConfig config, MetricsSource metrics, Optional<MetricsHistory> past,
+                                   GitWorkspace workspace, Clock clock) throws ConfigException {
+        return create(config, metrics, past, workspace, clock, true);
+    }
+
+    private static BurstLoop create(BurstGitopsConfig config, MetricsSource metrics, Optional<MetricsHistory> past,
+                                    GitWorkspace workspace, Clock clock, boolean dryRun) throws ConfigException {
         Optional<StreakRestore> restore = past.map(StreakRestore::new);
-        Publishers publishers = new Publishers(config, workspace);
+        Publishers publishers = new Publishers(config, workspace, dryRun);
         ModeChangeHistory history = new ModeChangeHistory(
                 new CommitHistory(workspace.directory(), config.git().branch()));
         OverrideReader overrides = new OverrideReader(config.git().maxOverrideDuration());

@@ -102,7 +102,10 @@ public final class PolicyPass {
         Optional<String> override = state.get().situation().hold().filter(hold -> hold.inForceAt(now))
                 .map(Hold::source);
         Optional<String> proposal = published instanceof PublishResult.Proposed proposed
-                ? Optional.of(ProposalText.of(proposed)) : Optional.empty();
+                ? Optional.of(ProposalText.of(proposed))
+                : published instanceof PublishResult.WouldCommit would
+                ? Optional.of("dry run, would commit \"" + would.commit().message().subject() + "\"")
+                : Optional.empty();
         if (published instanceof PublishResult.Proposed proposed) {
             attempts = proposed.attempts();
         }

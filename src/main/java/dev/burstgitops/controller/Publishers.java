@@ -6,6 +6,7 @@ import dev.burstgitops.config.GitConfig;
 import dev.burstgitops.config.PullRequestConfig;
 import dev.burstgitops.gitops.ChangePublisher;
 import dev.burstgitops.gitops.DecisionPublisher;
+import dev.burstgitops.gitops.DryRunPublisher;
 import dev.burstgitops.gitops.GitWorkspace;
 import dev.burstgitops.gitops.JGitWorkspace;
 import dev.burstgitops.gitops.PublishRetry;
@@ -22,14 +23,20 @@ public final class Publishers {
     private final BurstGitopsConfig config;
     private final GitWorkspace workspace;
     private final ChangePublisher direct;
+    private final boolean dryRun;
 
-    Publishers(BurstGitopsConfig config, GitWorkspace workspace) {
+    /** @param dryRun decide on the fresh head but commit nothing, whatever the write mode ({@code decide --dry-run}) */
+    Publishers(BurstGitopsConfig config, GitWorkspace workspace, boolean dryRun) {
         this.config = config;
         this.workspace = workspace;
         this.direct = new ChangePublisher(workspace, PublishRetry.defaults());
+        this.dryRun = dryRun;
     }
 
     DecisionPublisher forPolicy(String policy) throws ConfigException {
+        if (dryRun) {
+            return new DryRunPublisher(workspace);
+        }
         if (config.git().writeMode() != GitConfig.WriteMode.PULL_REQUEST) {
             return direct;
         }

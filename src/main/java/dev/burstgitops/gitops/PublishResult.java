@@ -17,6 +17,10 @@ public sealed interface PublishResult {
     record GaveUp(int attempts, String lastRejection) implements PublishResult {
     }
 
+    /** A dry run: on {@code head} the change would be committed as {@code commit}; nothing was written. */
+    record WouldCommit(String head, CommitRequest commit) implements PublishResult {
+    }
+
     /**
      * Pull-request mode: the change waits for review as {@code commitId} on the policy's side
      * branch, on top of the base head; it is <em>not</em> on the base branch, so nothing is

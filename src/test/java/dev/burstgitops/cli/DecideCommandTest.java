@@ -178,6 +178,33 @@ class DecideCommandTest {
     }
 
     @Test
+    void aDryRunPrintsTheCommitItWouldMakeAndWritesNothing() throws IOException {
+        CommandRun run = CommandRun.of("decide", "--config", config(PrometheusServer.REFERENCE_WORKER_QUERY, "token")
+                .toString(), "--once", "--dry-run");
+
+        assertThat(run.exitCode()).as(run.all()).isZero();
+        assertThat(run.out()).startsWith("worker: burst at 20 req/s, dry run, would commit \"burst(worker): natural"
+                + " -> burst at 20 req/s (> 15 req/s for 0s)\"");
+        assertThat(GitRemotes.log(remote)).hasSize(1);
+    }
+
+    @Test
+    void jsonOutputIsOneDocumentWithAnObjectPerPolicy() throws IOException {
+        CommandRun run = CommandRun.of("decide", "--config", config(PrometheusServer.REFERENCE_WORKER_QUERY, "token")
+                .toString(), "--once", "-o", "json");
+
+        assertThat(run.exitCode()).as(run.all()).isZero();
+        com.fasterxml.jackson.databind.JsonNode worker = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(run.out()).get(0);
+        assertThat(worker.get("policy").asText()).isEqualTo("worker");
+        assertThat(worker.get("decision").asText()).isEqualTo("change");
+        assertThat(worker.get("from").asText() + " -> " + worker.get("to").asText()).isEqualTo("natural -> burst");
+        assertThat(worker.get("observed").asDouble()).isEqualTo(20.0, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(worker.get("commit").asText()).isEqualTo(GitRemotes.log(remote).get(0).id());
+        assertThat(worker.get("dryRun").asBoolean()).isFalse();
+    }
+
+    @Test
     void aBurstWorkerThatIsNotAvailableHoldsBurstBackAndSaysWhy() throws IOException {
         try (KubeFixture burst = KubeFixture.start("burst", dir)) {
             Path config = config(PrometheusServer.REFERENCE_WORKER_QUERY, "token");
