@@ -24,6 +24,7 @@ public final class ControllerStatus {
     private final Clock clock;
     private final Map<String, PolicyView> policies = new ConcurrentHashMap<>();
     private final Map<String, ClusterView> clusters = new ConcurrentHashMap<>();
+    private volatile FetchStatus git = FetchStatus.none();
 
     public ControllerStatus(Clock clock) {
         this.clock = clock;
@@ -63,8 +64,13 @@ public final class ControllerStatus {
         clusters.put(result.cluster(), view);
     }
 
+    /** The sync loop's fetches after its latest attempt, whether it worked or failed. */
+    public void recordFetch(FetchStatus status) {
+        git = status;
+    }
+
     public Snapshot snapshot() {
-        return new Snapshot(clock.instant(), new TreeMap<>(policies), new TreeMap<>(clusters));
+        return new Snapshot(clock.instant(), new TreeMap<>(policies), new TreeMap<>(clusters), git);
     }
 
     private static Double value(Observation observation) {
@@ -77,8 +83,13 @@ public final class ControllerStatus {
         return health;
     }
 
-    /** The JSON document of {@code /status}. */
-    public record Snapshot(Instant time, Map<String, PolicyView> policies, Map<String, ClusterView> clusters) {
+    /**
+     * The JSON document of {@code /status}.
+     *
+     * @param git the sync loop's fetches: the last that worked, and the failures in a row since
+     */
+    public record Snapshot(Instant time, Map<String, PolicyView> policies, Map<String, ClusterView> clusters,
+                           FetchStatus git) {
     }
 
     /**

@@ -13,6 +13,8 @@ import dev.burstgitops.server.Readiness;
 import dev.burstgitops.sync.SyncReport;
 import java.time.Clock;
 import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Connects the loops' outcomes to what operators watch: Prometheus metrics, liveness (a loop
@@ -25,6 +27,8 @@ public final class Observability {
     static final String FIRST_FETCH = "first fetch";
     static final String FIRST_BURST_PASS = "first burst pass";
     static final String FIRST_SYNC_PASS = "first sync pass";
+    static final String FETCH_LOOP = "sync/fetch";
+    private static final Logger LOG = LoggerFactory.getLogger(Observability.class);
     /** A failing pass backs off up to a minute; liveness must allow for that. */
     private static final Duration LEAST_LIMIT = Duration.ofMinutes(2);
 
@@ -58,7 +62,7 @@ public final class Observability {
             health.register(burstLoop(policy.name()), limit(policy.interval()));
             readiness.require(FIRST_BURST_PASS);
         }
-        health.register("sync/fetch", limit(config.git().pollInterval()));
+        health.register(FETCH_LOOP, limit(config.git().pollInterval()));
         readiness.require(FIRST_FETCH);
         for (ClusterConfig cluster : config.clusters()) {
             metrics.declareCluster(cluster.name());
@@ -67,16 +71,38 @@ public final class Observability {
         }
         controller.burstLoop().onPass(this::recordPass);
         controller.burstLoop().onFailure(this::recordPassFailure);
-        controller.syncLoop().onFetch(head -> {
-            health.progressed("sync/fetch");
+        SyncLoop sync = controller.syncLoop();
+        sync.onFetch(head -> {
+            health.progressed(FETCH_LOOP);
             readiness.done(FIRST_FETCH);
+            controller.status().recordFetch(sync.fetchStatus());
         });
-        // A Git outage is no reason to restart the pod: the sync loops are turning, waiting for it.
-        controller.syncLoop().onFetchFailure(e -> {
-            health.progressed("sync/fetch");
+        sync.onFetchFailure(e -> {
+            recordFetchFailure(sync.fetchStatus(), config.sync().maxFetchFailures());
+            controller.status().recordFetch(sync.fetchStatus());
+            // The cluster loops turn meanwhile, correcting drift to the last revision fetched.
             config.clusters().forEach(cluster -> health.progressed(syncLoop(cluster.name())));
         });
-        controller.syncLoop().onClusterPass(this::recordClusterPass);
+        sync.onClusterPass(this::recordClusterPass);
+    }
+
+    /**
+     * A short Git outage is no reason to restart the pod, so a failed fetch is progress; but past
+     * {@code sync.maxFetchFailures} in a row the fetch loop fails {@code /healthz}, because what a
+     * restart clears (a wedged connection, a stale credential mounted anew) may be the cause.
+     */
+    private void recordFetchFailure(FetchStatus fetches, int bound) {
+        if (fetches.consecutiveFailures() < bound) {
+            health.progressed(FETCH_LOOP);
+            return;
+        }
+        if (fetches.consecutiveFailures() == bound) {
+            LOG.error("fetch has failed {} times in a row since {} (sync.maxFetchFailures); /healthz fails until"
+                    + " a fetch works: {}", bound, fetches.failingSince().orElseThrow(), fetches.lastError().orElse(""));
+        }
+        health.failing(FETCH_LOOP, fetches.consecutiveFailures() + " fetches failed in a row since "
+                + fetches.failingSince().orElseThrow() + " (sync.maxFetchFailures: " + bound + "): "
+                + fetches.lastError().orElse(""));
     }
 
     private void recordPass(PassResult result) {

@@ -53,6 +53,7 @@ public final class SyncLoop implements AutoCloseable {
     private final WriteFence fence = () -> leading;
     private volatile Instant lastFetch = Instant.EPOCH;
     private volatile String head;
+    private volatile FetchStatus fetchStatus = FetchStatus.none();
     /** The tree of {@link #head}; touched by the loop's thread only. */
     private RevisionTree tree;
 
@@ -81,6 +82,11 @@ public final class SyncLoop implements AutoCloseable {
     /** Told after every successful fetch, with the head it found. */
     public void onFetch(Consumer<String> listener) {
         fetchListeners.add(listener);
+    }
+
+    /** The fetches so far: the last that worked, the failures in a row since. */
+    public FetchStatus fetchStatus() {
+        return fetchStatus;
     }
 
     public void start() {
@@ -145,11 +151,32 @@ public final class SyncLoop implements AutoCloseable {
             tree = trees.of(fetched);
             head = fetched;
             lastFetch = clock.instant();
-            fetchListeners.forEach(listener -> listener.accept(fetched));
+            fetched(fetched);
         } catch (Exception e) {
-            LOG.warn("fetch failed, retrying at the next poll: {}", e.getMessage());
-            fetchFailureListeners.forEach(listener -> listener.accept(e));
+            fetchFailed(e);
         }
+    }
+
+    private void fetched(String fetched) {
+        FetchStatus before = fetchStatus;
+        fetchStatus = before.succeeded(fetched, clock.instant());
+        if (before.consecutiveFailures() > 0) {
+            LOG.info("fetch works again, at {}, after {} failed in a row since {}", Revisions.shortId(fetched),
+                    before.consecutiveFailures(), before.failingSince().orElseThrow());
+        }
+        fetchListeners.forEach(listener -> listener.accept(fetched));
+    }
+
+    /** Logged when the failures start and when they end, not at every poll between. */
+    private void fetchFailed(Exception e) {
+        String error = String.valueOf(e.getMessage());
+        fetchStatus = fetchStatus.failed(error, clock.instant());
+        if (fetchStatus.consecutiveFailures() == 1) {
+            LOG.warn("fetch failed, retrying every poll (logged again once it works): {}", error);
+        } else {
+            LOG.debug("fetch failed again ({} in a row): {}", fetchStatus.consecutiveFailures(), error);
+        }
+        fetchFailureListeners.forEach(listener -> listener.accept(e));
     }
 
     @Override

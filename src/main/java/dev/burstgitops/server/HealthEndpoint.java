@@ -7,7 +7,10 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** {@code /healthz}: 200 while every loop turns, 503 naming the stalled ones and since when. */
+/**
+ * {@code /healthz}: 200 while every loop turns, 503 naming the stalled ones and since when, and
+ * the ones failing past their bound and why.
+ */
 final class HealthEndpoint implements HttpHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(HealthEndpoint.class);
@@ -22,7 +25,7 @@ final class HealthEndpoint implements HttpHandler {
     public void handle(HttpExchange exchange) throws IOException {
         HealthReport report = health.check();
         if (report.healthy()) {
-            Exchanges.sendJson(exchange, 200, new Body("ok", List.of(), report.loops()));
+            Exchanges.sendJson(exchange, 200, new Body("ok", List.of(), List.of(), report.loops()));
             return;
         }
         // Logged on every failed probe: these are the last lines before the kubelet restarts us.
@@ -31,10 +34,14 @@ final class HealthEndpoint implements HttpHandler {
                 LOG.warn("Loop {} stalled: no progress since {} ({} ago, limit {})",
                         loop.name(), loop.lastProgress(), loop.silentFor(), loop.limit());
             }
+            if (loop.failing() != null) {
+                LOG.warn("Loop {} failing: {}", loop.name(), loop.failing());
+            }
         }
-        Exchanges.sendJson(exchange, 503, new Body("stalled", report.stalledLoops(), report.loops()));
+        String status = report.stalledLoops().isEmpty() ? "failing" : "stalled";
+        Exchanges.sendJson(exchange, 503, new Body(status, report.stalledLoops(), report.failingLoops(), report.loops()));
     }
 
-    private record Body(String status, List<String> stalled, List<LoopStatus> loops) {
+    private record Body(String status, List<String> stalled, List<String> failing, List<LoopStatus> loops) {
     }
 }

@@ -13,10 +13,15 @@ public record HealthReport(List<LoopStatus> loops) {
     }
 
     public boolean healthy() {
-        return loops.stream().noneMatch(LoopStatus::stalled);
+        return loops.stream().allMatch(LoopStatus::healthy);
     }
 
     public List<String> stalledLoops() {
         return loops.stream().filter(LoopStatus::stalled).map(LoopStatus::name).toList();
+    }
+
+    /** Loops that turn but have failed past their bound. */
+    public List<String> failingLoops() {
+        return loops.stream().filter(loop -> loop.failing() != null).map(LoopStatus::name).toList();
     }
 }

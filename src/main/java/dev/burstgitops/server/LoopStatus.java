@@ -1,5 +1,7 @@
 package dev.burstgitops.server;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -9,6 +11,14 @@ import java.time.Instant;
  * @param stalled      silent for longer than its limit
  * @param lastProgress when it last finished a pass (or registered): "stalled since" for a person
  * @param silentFor    how long ago that was
+ * @param failing      why the loop, though turning, has failed past its bound; left out while it has not
  */
-public record LoopStatus(String name, boolean stalled, Instant lastProgress, Duration limit, Duration silentFor) {
+public record LoopStatus(String name, boolean stalled, Instant lastProgress, Duration limit, Duration silentFor,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) String failing) {
+
+    /** Neither stalled nor failing. */
+    @JsonIgnore
+    public boolean healthy() {
+        return !stalled && failing == null;
+    }
 }

@@ -61,6 +61,26 @@ class LoopHealthTest {
     }
 
     @Test
+    void aLoopFailingPastItsBoundIsUnhealthyThoughItTurnsUntilItProgressesAgain() {
+        health.register("sync/fetch", Duration.ofSeconds(30));
+        health.register("burst", Duration.ofSeconds(30));
+
+        health.failing("sync/fetch", "10 fetches failed in a row");
+
+        HealthReport failing = health.check();
+        assertThat(failing.healthy()).isFalse();
+        assertThat(failing.stalledLoops()).isEmpty();
+        assertThat(failing.failingLoops()).containsExactly("sync/fetch");
+        assertThat(failing.loops()).extracting(LoopStatus::name).containsExactly("sync/fetch", "burst");
+        assertThat(failing.loops().get(0).failing()).isEqualTo("10 fetches failed in a row");
+
+        health.progressed("sync/fetch");
+
+        assertThat(health.check().healthy()).isTrue();
+        assertThat(health.check().failingLoops()).isEmpty();
+    }
+
+    @Test
     void withNoLoopRegisteredTheProcessIsHealthy() {
         assertThat(health.check().healthy()).isTrue();
         assertThat(health.check().loops()).isEmpty();
