@@ -20,11 +20,13 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code sync --config F --once [--cluster N] [--dry-run]}: one sync pass. */
+/** {@code sync --config F --once [--cluster N] [--dry-run [--diff]] [-o json]}: one sync pass. */
 @Command(name = "sync", mixinStandardHelpOptions = true,
         description = "Apply each cluster directory of the repository to its cluster, once.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:every cluster synced", "1:a cluster failed (render problem, unreachable, object refused)",
+        exitCodeList = {"0:every cluster synced (with --dry-run: nothing would change)",
+                "1:a cluster failed (render problem, unreachable, object refused), or with --dry-run something"
+                        + " would change, as kubectl diff exits",
                 "2:configuration error", "4:Git failed"})
 final class SyncCommand implements Callable<Integer> {
 
@@ -40,6 +42,13 @@ final class SyncCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Print the plan (create, update with the changed fields, "
             + "unchanged, prune) and write nothing.")
     boolean dryRun;
+
+    @Option(names = "--diff", description = "Print every field that changes (or would change), with its value"
+            + " before and after.")
+    boolean diff;
+
+    @Mixin
+    OutputFormat output;
 
     @Spec
     CommandSpec spec;
@@ -58,8 +67,16 @@ final class SyncCommand implements Callable<Integer> {
         }
         try (JGitWorkspace workspace = Adapters.syncWorkspace(loaded, Clock.systemUTC())) {
             List<ClusterPassResult> results = new SyncPass(workspace, clusters).run(dryRun);
-            results.forEach(result -> print(result, out, err));
-            return results.stream().anyMatch(ClusterPassResult::failed) ? ExitCodes.PROBLEMS : ExitCodes.OK;
+            if (output.json()) {
+                OutputFormat.print(results.stream().map(ClusterPassResultJson::of).toList(), out);
+            } else {
+                results.forEach(result -> print(result, out, err));
+            }
+            boolean failed = results.stream().anyMatch(ClusterPassResult::failed);
+            // Like kubectl diff: a dry run that finds something to change is a non-zero exit for scripts.
+            boolean wouldChange = dryRun && results.stream().anyMatch(result -> result instanceof
+                    ClusterPassResult.Synced synced && synced.report().driftDetected());
+            return failed || wouldChange ? ExitCodes.PROBLEMS : ExitCodes.OK;
         } catch (GitException e) {
             err.println("Git failed: " + e.getMessage());
             return ExitCodes.GIT;
@@ -77,7 +94,9 @@ final class SyncCommand implements Callable<Integer> {
             failed.problems().forEach(problem -> err.println(problem));
         }
         if (result instanceof ClusterPassResult.Synced synced) {
-            if (dryRun) {
+            if (diff) {
+                synced.report().diffLines().forEach(line -> out.println("  " + line));
+            } else if (dryRun) {
                 synced.report().planLines().forEach(line -> out.println("  " + line));
             }
             synced.report().failures().forEach(failure -> err.println(failure));

@@ -32,31 +32,36 @@ final class FieldDiff {
 
     /** The paths ({@code spec.http[0].route[1].weight}) where live does not hold desired; empty when it does. */
     static List<String> changedFields(Map<String, Object> desired, Map<String, Object> live) {
-        List<String> changed = new ArrayList<>();
+        return differences(desired, live).stream().map(FieldChange::path).toList();
+    }
+
+    /** Where live does not hold desired, with both values; empty when it does. */
+    static List<FieldChange> differences(Map<String, Object> desired, Map<String, Object> live) {
+        List<FieldChange> changed = new ArrayList<>();
         compare("", desired, live, changed);
         return changed;
     }
 
-    private static void compare(String path, Object desired, Object live, List<String> changed) {
+    private static void compare(String path, Object desired, Object live, List<FieldChange> changed) {
         if (SERVER_OWNED.contains(path)) {
             return;
         }
         if (desired instanceof Map<?, ?> desiredMap) {
             if (!(live instanceof Map<?, ?> liveMap)) {
-                changed.add(orRoot(path));
+                changed.add(FieldChange.of(orRoot(path), live, desired));
                 return;
             }
             desiredMap.forEach((key, value) -> compare(child(path, String.valueOf(key)), value, liveMap.get(key), changed));
         } else if (desired instanceof List<?> desiredList) {
             if (!(live instanceof List<?> liveList) || liveList.size() != desiredList.size()) {
-                changed.add(orRoot(path));
+                changed.add(FieldChange.of(orRoot(path), live, desired));
                 return;
             }
             for (int i = 0; i < desiredList.size(); i++) {
                 compare(path + "[" + i + "]", desiredList.get(i), liveList.get(i), changed);
             }
         } else if (!sameScalar(desired, live) && !sameQuantity(path, desired, live)) {
-            changed.add(orRoot(path));
+            changed.add(FieldChange.of(orRoot(path), live, desired));
         }
     }
 

@@ -25,9 +25,19 @@ public sealed interface ObjectOutcome {
     }
 
     /** The live object differed in {@code changedFields} (paths such as {@code spec.replicas}) and was (would be) updated. */
-    record Configured(ObjectKey key, SourceLocation location, List<String> changedFields) implements ObjectOutcome {
+    record Configured(ObjectKey key, SourceLocation location, List<FieldChange> changes) implements ObjectOutcome {
         public Configured {
-            changedFields = List.copyOf(changedFields);
+            changes = List.copyOf(changes);
+        }
+
+        /** Only the paths, for a report that does not show values. */
+        public static Configured ofPaths(ObjectKey key, SourceLocation location, List<String> paths) {
+            return new Configured(key, location, paths.stream().map(path -> new FieldChange(path, null, null)).toList());
+        }
+
+        /** The changed paths: {@code spec.replicas}, {@code data.x (removed)}. */
+        public List<String> changedFields() {
+            return changes.stream().map(FieldChange::path).toList();
         }
 
         @Override

@@ -103,16 +103,18 @@ final class ObjectReconciler {
         }
         Map<String, Object> liveContent = asMap(live);
         List<ManagedFieldsEntry> managedFields = live.getMetadata().getManagedFields();
-        List<String> changed = new ArrayList<>(FieldDiff.changedFields(desired.comparable(), liveContent));
+        List<FieldChange> changed = new ArrayList<>(FieldDiff.differences(desired.comparable(), liveContent));
         OwnedFields.notDesired(OwnedFields.appliedBy(managedFields, ObjectWriter.FIELD_MANAGER), desired.content())
-                .forEach(path -> changed.add(path + " (removed)"));
+                .forEach(path -> changed.add(FieldChange.removed(path)));
         List<String> takeOver = FieldTakeover.managersToTakeOver(managedFields);
-        takeOver.forEach(manager -> changed.add("fields applied by " + manager + " (taken over)"));
+        takeOver.forEach(manager -> changed.add(new FieldChange("fields applied by " + manager + " (taken over)",
+                manager, "burst-gitops")));
         if (changed.isEmpty()) {
             LOG.debug("unchanged {}", key);
             return new Reconciled(new Unchanged(key, desired.source().source()), desired.entry(), Optional.of(liveContent));
         }
-        LOG.info("{} {} ({}): {}", write ? "configure" : "drift in", key, desired.source().source(), changed);
+        LOG.info("{} {} ({}): {}", write ? "configure" : "drift in", key, desired.source().source(),
+                changed.stream().map(FieldChange::path).toList());
         Map<String, Object> after = liveContent;
         if (write) {
             if (!takeOver.isEmpty()) {

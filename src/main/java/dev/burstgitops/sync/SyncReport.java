@@ -73,6 +73,29 @@ public record SyncReport(
         return outcomes.stream().map(SyncReport::planLine).toList();
     }
 
+    /**
+     * What changes (or would change), field by field, the form {@code sync --dry-run --diff}
+     * prints: {@code + create}, {@code ~ update} with a line per field, {@code - prune}; objects
+     * that are unchanged are left out.
+     */
+    public List<String> diffLines() {
+        List<String> lines = new java.util.ArrayList<>();
+        for (ObjectOutcome outcome : outcomes) {
+            String where = outcome.source().map(s -> " (" + s + ")").orElse("");
+            if (outcome instanceof Created c) {
+                lines.add("+ create " + c.key() + where);
+            } else if (outcome instanceof Configured c) {
+                lines.add("~ update " + c.key() + where);
+                c.changes().forEach(change -> lines.add("    " + change.line()));
+            } else if (outcome instanceof Pruned p) {
+                lines.add("- prune  " + p.key());
+            } else if (outcome instanceof Failed f) {
+                lines.add("! failed " + f.key() + where + ": " + f.message());
+            }
+        }
+        return lines;
+    }
+
     private static String planLine(ObjectOutcome outcome) {
         String where = outcome.source().map(s -> " (" + s + ")").orElse("");
         // Java 17: no pattern matching in switch yet.

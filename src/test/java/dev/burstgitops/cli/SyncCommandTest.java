@@ -148,12 +148,49 @@ class SyncCommandTest {
     }
 
     @Test
-    void dryRunPrintsThePlanAndWritesNothing() throws IOException {
+    void dryRunPrintsThePlanWritesNothingAndExitsOneWhenSomethingWouldChange() throws IOException {
         CommandRun run = sync("--dry-run", "--cluster", "primary");
 
-        assertThat(run.exitCode()).as(run.all()).isZero();
+        assertThat(run.exitCode()).as(run.all()).isEqualTo(ExitCodes.PROBLEMS);
         assertThat(run.out()).contains("create").contains("worker-virtual-service").contains("(nothing written)");
         assertThat(primary.writes()).isEmpty();
+    }
+
+    @Test
+    void dryRunAfterASyncExitsZeroAndWithDiffShowsEachFieldAPersonsCommitWouldChange() throws IOException {
+        assertThat(sync("--cluster", "primary").exitCode()).isZero();
+        assertThat(sync("--dry-run", "--cluster", "primary").exitCode()).as("nothing would change").isZero();
+        String vs = "apps/istio/worker-virtualservice.yaml";
+        String weights = Files.readString(Path.of(vs));
+        person.write(vs, weights.replace("weight: 100", "weight: 70").replace("weight: 0", "weight: 30"))
+                .commitAndPush(DEV, "Send 30% to burst for a test");
+        primary.forgetRequests();
+
+        CommandRun run = sync("--dry-run", "--diff", "--cluster", "primary");
+
+        assertThat(run.exitCode()).as(run.all()).isEqualTo(ExitCodes.PROBLEMS);
+        assertThat(run.out()).contains("~ update VirtualService.networking.istio.io default/worker-virtual-service")
+                .contains("    spec.http[0].route[0].weight: 100 -> 70")
+                .contains("    spec.http[0].route[1].weight: 0 -> 30")
+                .doesNotContain("unchanged ");
+        assertThat(primary.writes()).isEmpty();
+    }
+
+    @Test
+    void jsonOutputHasAnObjectPerClusterWithEveryObjectsAction() throws IOException {
+        CommandRun run = sync("--dry-run", "-o", "json");
+
+        assertThat(run.exitCode()).as(run.all()).isEqualTo(ExitCodes.PROBLEMS);
+        com.fasterxml.jackson.databind.JsonNode clusters = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(run.out());
+        assertThat(clusters).extracting(c -> c.get("cluster").asText()).containsExactly("primary", "burst");
+        com.fasterxml.jackson.databind.JsonNode primaryJson = clusters.get(0);
+        assertThat(primaryJson.get("wouldChange").asBoolean()).isTrue();
+        assertThat(primaryJson.get("objects")).anySatisfy(object -> {
+            assertThat(object.get("action").asText()).isEqualTo("create");
+            assertThat(object.get("object").asText()).isEqualTo("VirtualService.networking.istio.io default/worker-virtual-service");
+        });
+        assertThat(primaryJson.get("created").asLong()).isEqualTo(primaryJson.get("objects").size() - 1);
     }
 
     @Test

@@ -24,7 +24,7 @@ class SyncReportTest {
         List<ObjectOutcome> outcomes = new ArrayList<>();
         outcomes.add(new Created(key("a"), AT));
         outcomes.add(new Created(key("b"), AT));
-        outcomes.add(new Configured(key("c"), AT, List.of("spec.replicas")));
+        outcomes.add(Configured.ofPaths(key("c"), AT, List.of("spec.replicas")));
         for (int i = 0; i < 40; i++) {
             outcomes.add(new Unchanged(key("u" + i), AT));
         }
@@ -40,7 +40,7 @@ class SyncReportTest {
     @Test
     void listsThePlanOneObjectPerLine() {
         SyncReport report = new SyncReport("burst", SyncMode.DRY_RUN, "", List.of(
-                new Configured(key("worker"), AT, List.of("spec.replicas", "metadata.labels.x")),
+                Configured.ofPaths(key("worker"), AT, List.of("spec.replicas", "metadata.labels.x")),
                 new Pruned(key("old")),
                 new Failed(key("bad"), Optional.of(AT), "HTTP 422: invalid")), List.of(), List.of(), Duration.ZERO);
 
