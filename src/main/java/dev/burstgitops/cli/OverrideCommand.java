@@ -10,6 +10,7 @@ import dev.burstgitops.config.GitConfig;
 import dev.burstgitops.gitops.DecisionPublisher;
 import dev.burstgitops.decision.DurationText;
 import dev.burstgitops.decision.Mode;
+import dev.burstgitops.override.OverrideFile;
 import dev.burstgitops.gitops.ChangePublisher;
 import dev.burstgitops.gitops.GitException;
 import dev.burstgitops.gitops.JGitWorkspace;
@@ -65,10 +66,10 @@ final class OverrideCommand {
         public Integer call() throws Exception {
             PrintWriter err = spec.commandLine().getErr();
             Instant now = Instant.now();
-            Mode target;
+            String target;
             Instant end;
             try {
-                target = Mode.parseTarget(mode);
+                target = OverrideFile.parseTarget(mode).map(Mode::label).orElse(OverrideFile.SUSPEND);
                 end = until.resolve(now);
             } catch (IllegalArgumentException | DateTimeParseException e) {
                 err.println(e.getMessage());

@@ -66,7 +66,7 @@ final class DecisionCommitWriter {
     private CommitMessage expiryMessage(OverrideFile override) {
         return CommitMessage.of("burst(" + policy.name() + "): override expired, automatic control resumes")
                 .withBody("The override in " + override.source().file() + " held " + policy.name() + " "
-                        + override.mode().label() + " until " + override.until() + " (" + override.reason()
+                        + override.target() + " until " + override.until() + " (" + override.reason()
                         + ").\nIt has expired; the controller removes it and decides from the metric again.")
                 .withTrailer(DecisionTrailers.POLICY, policy.name())
                 .withTrailer(DecisionTrailers.OVERRIDE_EXPIRED, override.source().file());

@@ -33,9 +33,22 @@ public final class OverrideWriter {
     /** @throws IllegalArgumentException when the policy is unknown or the override would be invalid */
     public PublishResult set(String policy, Mode mode, Instant until, String reason, Instant now)
             throws GitException, IOException {
+        return set(policy, mode.label(), until, reason, now);
+    }
+
+    /** A suspension: the controller leaves the policy's weights alone until {@code until}. */
+    public PublishResult suspend(String policy, Instant until, String reason, Instant now)
+            throws GitException, IOException {
+        return set(policy, OverrideFile.SUSPEND, until, reason, now);
+    }
+
+    /** @param target {@code burst}, {@code natural} or {@code suspend} */
+    public PublishResult set(String policy, String target, Instant until, String reason, Instant now)
+            throws GitException, IOException {
         requirePolicy(policy);
+        OverrideFile.parseTarget(target);
         String file = OverrideFile.pathFor(policy);
-        String text = "policy: " + policy + "\nmode: " + mode.label() + "\nuntil: " + until + "\nreason: "
+        String text = "policy: " + policy + "\nmode: " + target + "\nuntil: " + until + "\nreason: "
                 + quoted(reason) + "\n";
         OverrideLookup checked = new OverrideReader(config.git().maxOverrideDuration()).check(text, file, policy, now);
         if (checked instanceof OverrideLookup.Invalid invalid) {
@@ -44,7 +57,7 @@ public final class OverrideWriter {
         if (checked instanceof OverrideLookup.Expired) {
             throw new IllegalArgumentException("until " + until + " is not in the future");
         }
-        CommitMessage message = CommitMessage.of("override(" + policy + "): " + mode.label() + " until " + until)
+        CommitMessage message = CommitMessage.of("override(" + policy + "): " + target + " until " + until)
                 .withBody(reason)
                 .withTrailer(DecisionTrailers.POLICY, policy)
                 .withTrailer(DecisionTrailers.OVERRIDE, file);

@@ -6,6 +6,8 @@ import dev.burstgitops.decision.Decision;
 import dev.burstgitops.decision.Hold;
 import dev.burstgitops.decision.Observation;
 import dev.burstgitops.decision.ReadinessGate;
+import dev.burstgitops.decision.Situation;
+import dev.burstgitops.decision.Suspension;
 import dev.burstgitops.gitops.DecisionPublisher;
 import dev.burstgitops.gitops.GitException;
 import dev.burstgitops.gitops.PublishResult;
@@ -82,8 +84,7 @@ public final class PolicyPass {
             published = publisher.publish(tree -> {
                 state.set(stateReader.read(tree, now));
                 reportInvalidOverride(state.get(), tree.head());
-                Decision decided = decider.decide(state.get(), observation, now);
-                decision.set(gate.map(g -> g.apply(decided, state.get().situation(), readiness, now)).orElse(decided));
+                decision.set(decide(state.get(), observation, now));
                 return commitWriter.write(tree, decision.get(), state.get().expiredOverride(), now);
             });
         } catch (GitException | ManifestException | RuntimeException e) {
@@ -99,8 +100,9 @@ public final class PolicyPass {
         Optional<String> commit = published instanceof PublishResult.Published p ? Optional.of(p.commitId())
                 : Optional.empty();
         int attempts = published instanceof PublishResult.Published p ? p.attempts() : 1;
-        Optional<String> override = state.get().situation().hold().filter(hold -> hold.inForceAt(now))
-                .map(Hold::source);
+        Situation situation = state.get().situation();
+        Optional<String> override = situation.hold().filter(hold -> hold.inForceAt(now)).map(Hold::source)
+                .or(() -> situation.suspension().filter(s -> s.inForceAt(now)).map(Suspension::source));
         Optional<String> proposal = published instanceof PublishResult.Proposed proposed
                 ? Optional.of(ProposalText.of(proposed))
                 : published instanceof PublishResult.WouldCommit would
@@ -111,6 +113,19 @@ public final class PolicyPass {
         }
         return new PassResult(policy.name(), decision.get(), commit, attempts, override, proposal,
                 gate.map(g -> readiness));
+    }
+
+    /**
+     * A suspended policy is not decided at all: its streak does not move and the gate is not
+     * asked. Otherwise the decider decides and the readiness gate, if any, may hold it back.
+     */
+    private Decision decide(PolicyState state, Observation observation, Instant now) {
+        Optional<Suspension> suspension = state.situation().suspension().filter(s -> s.inForceAt(now));
+        if (suspension.isPresent()) {
+            return suspension.get().decision(state.situation().current(), state.share(), observation);
+        }
+        Decision decided = decider.decide(state, observation, now);
+        return gate.map(g -> g.apply(decided, state.situation(), readiness, now)).orElse(decided);
     }
 
     /** Reads the burst side each pass; says so in the log when it turns not ready and when it is ready again. */

@@ -50,7 +50,9 @@ final class PolicyStateReader {
         Optional<OverrideFile> expired = Optional.empty();
         Optional<OverrideLookup.Invalid> invalid = Optional.empty();
         if (lookup instanceof OverrideLookup.InForce inForce) {
-            situation = situation.withHold(inForce.override().asHold());
+            OverrideFile override = inForce.override();
+            situation = override.suspends() ? situation.withSuspension(override.asSuspension().orElseThrow())
+                    : situation.withHold(override.asHold().orElseThrow());
         } else if (lookup instanceof OverrideLookup.Expired gone) {
             expired = Optional.of(gone.override());
         } else if (lookup instanceof OverrideLookup.Invalid bad) {

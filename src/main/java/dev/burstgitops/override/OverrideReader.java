@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -64,7 +65,7 @@ public final class OverrideReader {
             problems.add(at(file, fields.get("policy")) + "policy '" + policy + "' does not match the file name ("
                     + OverrideFile.pathFor(expectedPolicy) + ")");
         }
-        Mode mode = mode(fields, file, problems);
+        Optional<Mode> mode = mode(fields, file, problems);
         Instant until = until(fields, file, problems, now);
         String reason = required(fields, "reason", file, problems);
         if (!problems.isEmpty()) {
@@ -93,10 +94,11 @@ public final class OverrideReader {
         }
     }
 
-    private static Mode mode(Map<String, ScalarNode> fields, String file, List<String> problems) {
+    /** The mode to hold, empty for a suspension, or null when a problem was reported. */
+    private static Optional<Mode> mode(Map<String, ScalarNode> fields, String file, List<String> problems) {
         String text = required(fields, "mode", file, problems);
         try {
-            return text == null ? null : Mode.parseTarget(text);
+            return text == null ? null : OverrideFile.parseTarget(text);
         } catch (IllegalArgumentException e) {
             problems.add(at(file, fields.get("mode")) + e.getMessage());
             return null;

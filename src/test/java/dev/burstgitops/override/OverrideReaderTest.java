@@ -30,10 +30,26 @@ class OverrideReaderTest {
         OverrideLookup lookup = reader.check(BLACK_FRIDAY, "overrides/worker.yaml", "worker", NOW);
 
         assertThat(lookup).isInstanceOfSatisfying(OverrideLookup.InForce.class, inForce -> {
-            assertThat(inForce.override().mode()).isEqualTo(Mode.BURST);
+            assertThat(inForce.override().mode()).contains(Mode.BURST);
             assertThat(inForce.override().until()).isEqualTo(Instant.parse("2026-11-27T06:00:00Z"));
-            assertThat(inForce.override().asHold().source()).isEqualTo("overrides/worker.yaml");
+            assertThat(inForce.override().asHold().orElseThrow().source()).isEqualTo("overrides/worker.yaml");
+            assertThat(inForce.override().asSuspension()).isEmpty();
             assertThat(inForce.override().reason()).isEqualTo("Black Friday — keep burst capacity on");
+        });
+    }
+
+    @Test
+    void modeSuspendIsASuspensionNotAHold() {
+        OverrideLookup lookup = reader.check(BLACK_FRIDAY.replace("mode: burst", "mode: suspend"),
+                "overrides/worker.yaml", "worker", NOW);
+
+        assertThat(lookup).isInstanceOfSatisfying(OverrideLookup.InForce.class, inForce -> {
+            assertThat(inForce.override().suspends()).isTrue();
+            assertThat(inForce.override().asHold()).isEmpty();
+            assertThat(inForce.override().asSuspension()).hasValueSatisfying(suspension -> {
+                assertThat(suspension.until()).isEqualTo(Instant.parse("2026-11-27T06:00:00Z"));
+                assertThat(suspension.source()).isEqualTo("overrides/worker.yaml");
+            });
         });
     }
 
@@ -81,7 +97,7 @@ class OverrideReaderTest {
                         .containsExactly(
                                 "overrides/worker.yaml:1: policy 'frontend' does not match the file name "
                                         + "(overrides/worker.yaml)",
-                                "overrides/worker.yaml:2: mode must be natural or burst, not 'half'",
+                                "overrides/worker.yaml:2: mode must be natural, burst or suspend, not 'half'",
                                 "overrides/worker.yaml:3: until must be an RFC 3339 time such as "
                                         + "2026-11-27T06:00:00Z, not 'tomorrow'"));
     }

@@ -96,7 +96,7 @@ class FixtureRepositoriesTest {
                 Files.readString(repository.resolve("overrides/worker.yaml")).replace("mode: burst", "mode: sideways"));
 
         assertThat(validate(repository)).containsExactly(
-                "overrides/worker.yaml:2: mode must be natural or burst, not 'sideways'",
+                "overrides/worker.yaml:2: mode must be natural, burst or suspend, not 'sideways'",
                 "validate: 1 problem in 1 file");
     }
 
