@@ -37,7 +37,7 @@ public final class ControllerStatus {
                 : previous.lastCommit());
         policies.put(result.policy(), new PolicyView(decision.to().label(), value(decision.observed()),
                 decision.observed().describe(), decision instanceof Decision.Change ? "change" : "stay",
-                decision.reason(), result.override(), lastCommit, clock.instant(), Optional.empty(),
+                decision.reason(), result.override(), lastCommit, clock.instant(), queryError(decision),
                 decision.share().map(ShareMove::to).orElse(null),
                 result.readiness().map(BurstSideView::of).orElse(null)));
     }
@@ -71,6 +71,12 @@ public final class ControllerStatus {
 
     public Snapshot snapshot() {
         return new Snapshot(clock.instant(), new TreeMap<>(policies), new TreeMap<>(clusters), git);
+    }
+
+    /** A failed query is the policy's error while it lasts: the pass ran, but it could not decide. */
+    private static Optional<String> queryError(Decision decision) {
+        return decision.observed() instanceof Observation.QueryFailed failed ? Optional.of(failed.message())
+                : Optional.empty();
     }
 
     private static Double value(Observation observation) {

@@ -108,9 +108,9 @@ public final class Observability {
     private void recordPass(PassResult result) {
         String policy = result.policy();
         Decision decision = result.decision();
-        if (decision.observed() instanceof Observation.Rate rate) {
-            metrics.observed(policy, rate.perSecond());
-        }
+        // No data or a failed query is NaN, not the last good value: a dashboard must not show a
+        // rate nobody measured.
+        metrics.observed(policy, decision.observed() instanceof Observation.Rate rate ? rate.perSecond() : Double.NaN);
         if (result.queryFailed()) {
             metrics.queryFailed(policy);
         }

@@ -43,6 +43,7 @@ public final class PolicyPass {
     private final Optional<ReadinessGate> gate;
     private BurstReadiness readiness = BurstReadiness.unknown();
     private boolean restored;
+    private boolean queryFailing;
     private String invalidOverrideReportedAt;
 
     PolicyPass(PolicyConfig policy, MetricsSource metrics, DecisionPublisher publisher, PolicyStateReader stateReader,
@@ -146,8 +147,18 @@ public final class PolicyPass {
     private Observation observe() {
         try {
             Sample sample = metrics.query(policy.query());
+            if (queryFailing) {
+                queryFailing = false;
+                LOG.info("{}: the metric query answers again", policy.name());
+            }
             return sample.hasData() ? Observation.rate(sample.value()) : Observation.noData();
         } catch (MetricQueryException e) {
+            // Said when it starts failing, not on every poll: an outage of an hour at 1 s is one line.
+            if (!queryFailing) {
+                queryFailing = true;
+                LOG.warn("{}: metric query failing, holding the mode until it answers: {}", policy.name(),
+                        e.getMessage());
+            }
             return Observation.failed(e.getMessage());
         }
     }

@@ -26,7 +26,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -154,13 +153,10 @@ class PrometheusFaultTest {
     }
 
     /**
-     * Does not hold (issue 11, "a failing Prometheus is not logged and leaves lastError null"):
-     * a pass whose query fails is recorded as a successful pass with no error, and its summary is
-     * logged at DEBUG only, so {@code /status} shows {@code lastError: null} and the default log
-     * level shows nothing for as long as Prometheus stays down. Not among the three faults being
-     * fixed in issue 11; left disabled until the main code records it.
+     * Issue 11, "a failing Prometheus is not logged and leaves lastError null": the pass whose
+     * query fails is logged at WARN when the failure starts, and {@code /status} carries it as the
+     * policy's {@code lastError} while the mode holds.
      */
-    @Disabled("issue 11: a failing Prometheus is not logged at WARN and /status lastError stays empty")
     @Test
     void aFailingPrometheusIsLoggedAndShowsAsTheLastErrorOfThePolicyWhileTheModeHolds() throws Exception {
         try (PrometheusServer down = PrometheusServer.start(series()); CapturedLogs logs = CapturedLogs.capture()) {
