@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         description = "Bursts Istio traffic to a second cluster on a Prometheus metric, with Git as the change record.",
         subcommands = {DemoCommand.class, RunCommand.class, DecideCommand.class, SyncCommand.class,
                 ValidateCommand.class, OverrideCommand.class, HistoryCommand.class, SimulateCommand.class,
-                InitCommand.class, CompletionCommand.class})
+                InitCommand.class, StatusCommand.class, CompletionCommand.class})
 public final class BurstGitopsCommand implements Runnable {
 
     @picocli.CommandLine.Spec
