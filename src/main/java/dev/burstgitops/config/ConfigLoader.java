@@ -192,8 +192,14 @@ public final class ConfigLoader {
         if (renewDeadline != null && leaseDuration != null && renewDeadline.compareTo(leaseDuration) >= 0) {
             leader.problem("renewDeadline", "must be shorter than leaseDuration");
         }
+        // Where the Lease lives when it is not the primary cluster: commit-only mode has no clusters.
+        Optional<String> kubeconfigText = leader.optionalString("kubeconfig");
+        Optional<Path> kubeconfig = kubeconfigText.filter(text -> !text.equals("in-cluster"))
+                .map(text -> leader.path("kubeconfig", null));
+        Optional<String> context = leader.optionalString("context");
         leader.rejectUnknownKeys();
-        return new LeaderElectionConfig(enabled, namespace, leaseName, leaseDuration, renewDeadline, retryPeriod);
+        return new LeaderElectionConfig(enabled, namespace, leaseName, leaseDuration, renewDeadline, retryPeriod,
+                kubeconfig, context);
     }
 
     static URI uri(YamlSection section, String key) {
