@@ -1,12 +1,13 @@
 package dev.burstgitops.cli;
 
+import dev.burstgitops.bundled.BuildInfo;
 import picocli.CommandLine.IVersionProvider;
 
-/** Reads the version from the jar's manifest, so it is never out of step with the build. */
+/** The version and commit the build wrote into the jar, so they are never out of step with it. */
 public final class VersionProvider implements IVersionProvider {
     @Override
     public String[] getVersion() {
-        String version = Main.class.getPackage().getImplementationVersion();
-        return new String[] {"burst-gitops " + (version == null ? "(development build)" : version)};
+        BuildInfo build = BuildInfo.current();
+        return new String[] {"burst-gitops " + build.version(), "commit " + build.commit()};
     }
 }

@@ -4,6 +4,7 @@ import dev.burstgitops.decision.Mode;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.core.metrics.Histogram;
+import io.prometheus.metrics.core.metrics.Info;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,6 +61,12 @@ public final class ControllerMetrics {
     private final Gauge lastSyncSuccess = gauge("burst_gitops_sync_last_success_timestamp_seconds",
             "Unix time of the cluster's last sync pass that finished without failure.", "cluster");
 
+    // An info metric: the text format writes it as burst_gitops_build_info{commit,version} 1, a gauge.
+    private final Info buildInfo = Info.builder().name("burst_gitops_build_info")
+            .help("The version and Git commit the running jar was built from; always 1.")
+            .labelNames("version", "commit")
+            .register(registry);
+
     public PrometheusRegistry registry() {
         return registry;
     }
@@ -81,6 +88,11 @@ public final class ControllerMetrics {
             syncObjects.initLabelValues(cluster, action.label());
         }
         driftCorrections.initLabelValues(cluster);
+    }
+
+    /** What the running jar was built from; a later call replaces the earlier series. */
+    public void buildInfo(String version, String commit) {
+        buildInfo.setLabelValues(version, commit);
     }
 
     public void observed(String policy, double value) {
