@@ -1,9 +1,11 @@
 package dev.burstgitops.cli;
 
+import dev.burstgitops.bundled.BuildInfo;
 import dev.burstgitops.config.BurstGitopsConfig;
 import dev.burstgitops.config.ConfigException;
 import dev.burstgitops.config.Secret;
 import dev.burstgitops.config.SecretRef;
+import dev.burstgitops.config.ServerConfig;
 import dev.burstgitops.controller.Controller;
 import dev.burstgitops.controller.LeaderGate;
 import dev.burstgitops.controller.Leadership;
@@ -11,6 +13,7 @@ import dev.burstgitops.controller.Observability;
 import dev.burstgitops.server.ControllerHttpServer;
 import dev.burstgitops.server.ServerInputs;
 import dev.burstgitops.server.ServerSettings;
+import dev.burstgitops.server.StatusWithBuild;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.Optional;
@@ -53,14 +56,18 @@ final class RunCommand implements Callable<Integer> {
             return ConfigOption.report(e, err);
         }
         Observability observability = new Observability(clock);
+        BuildInfo build = BuildInfo.current();
+        observability.metrics().buildInfo(build.version(), build.commit());
         ServerInputs inputs = new ServerInputs(observability.metrics(), observability.health(),
-                observability.readiness(), controller.status()::snapshot,
+                observability.readiness(),
+                new StatusWithBuild(controller.status()::snapshot, build.version(), build.commit()),
                 (event, delivery) -> controller.syncLoop().trigger("webhook " + event + " " + delivery));
         CountDownLatch stop = stopOnSignal();
         AtomicBoolean lostLeadership = new AtomicBoolean();
         AtomicBoolean stopping = new AtomicBoolean();
+        ServerConfig listen = loaded.server();
         try (ControllerHttpServer server = ControllerHttpServer.start(
-                ServerSettings.of("0.0.0.0", loaded.server().port(), webhookSecret), inputs)) {
+                ServerSettings.of(listen.address(), listen.port(), listen.webhookPort(), webhookSecret), inputs)) {
             LeaderGate gate = Leadership.gate(loaded);
             try {
                 // Loops, and the liveness that watches them, run only while this replica leads.

@@ -74,9 +74,12 @@ class RunCommandTest {
 
     @Test
     void servesItsEndpointsBurstsOnTheMetricAndStopsCleanlyOnSigterm() throws Exception {
-        int port = freePort();
-        process = start(port);
+        int[] ports = freePorts();
+        int port = ports[0];
+        int webhookPort = ports[1];
+        process = start(port, webhookPort);
         String base = "http://127.0.0.1:" + port;
+        String hooks = "http://127.0.0.1:" + webhookPort;
 
         await().atMost(Duration.ofSeconds(60)).until(() -> get(base + "/readyz").code() == 200);
         assertThat(get(base + "/healthz").code()).isEqualTo(200);
@@ -87,8 +90,10 @@ class RunCommandTest {
         assertThat(get(base + "/status").body()).contains("\"worker\"").contains("\"mode\":\"burst\"");
 
         byte[] body = "{\"ref\":\"refs/heads/main\"}".getBytes(StandardCharsets.UTF_8);
-        assertThat(post(base + "/hooks/git", body, "sha256=" + hmac(body)).code()).isEqualTo(202);
-        assertThat(post(base + "/hooks/git", body, "sha256=" + "0".repeat(64)).code()).isEqualTo(401);
+        assertThat(post(hooks + "/hooks/git", body, "sha256=" + hmac(body)).code()).isEqualTo(202);
+        assertThat(post(hooks + "/hooks/git", body, "sha256=" + "0".repeat(64)).code()).isEqualTo(401);
+        // The webhook has a port of its own; the probes' port does not take deliveries.
+        assertThat(post(base + "/hooks/git", body, "sha256=" + hmac(body)).code()).isEqualTo(404);
 
         process.destroy();
 
@@ -102,8 +107,9 @@ class RunCommandTest {
 
     @Test
     void jsonLogsAreOneFlatObjectPerLineWithTheArgumentsFilledInAndTheContextAsFields() throws Exception {
-        int port = freePort();
-        process = start(port, "--log-format", "json");
+        int[] ports = freePorts();
+        int port = ports[0];
+        process = start(port, ports[1], "--log-format", "json");
         String base = "http://127.0.0.1:" + port;
         await().atMost(Duration.ofSeconds(60)).until(() -> get(base + "/readyz").code() == 200);
         await().atMost(Duration.ofSeconds(30)).until(() -> weights().equals("0 100"));
@@ -124,13 +130,13 @@ class RunCommandTest {
         assertThat(objects).allSatisfy(o -> assertThat(o.path("time").asText()).matches("\\d{4}-\\d{2}-\\d{2}T.*Z"));
     }
 
-    private Process start(int port, String... options) throws Exception {
+    private Process start(int port, int webhookPort, String... options) throws Exception {
         Path config = ConfigYaml.forRemote(git.url("fleet.git"))
                 .git("auth: { username: " + git.username() + ", tokenFile: token }").git("pollInterval: 1h")
                 .prometheus(prometheus.uri())
                 .workerPolicy(PrometheusServer.REFERENCE_WORKER_QUERY, "interval: 500ms")
                 .primary(primary.kubeconfig()).burst(burst.kubeconfig())
-                .section("server: { port: " + port + ", webhookSecretFile: webhook }")
+                .section("server: { port: " + port + ", webhookPort: " + webhookPort + ", webhookSecretFile: webhook }")
                 .writeTo(dir.resolve("burst-gitops.yaml"));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new java.util.ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
@@ -171,9 +177,11 @@ class RunCommandTest {
         return HexFormat.of().formatHex(mac.doFinal(body));
     }
 
-    private static int freePort() throws Exception {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
+    /** Two distinct free ports, one for the probes and one for the webhook: both held until both are known. */
+    private static int[] freePorts() throws Exception {
+        try (java.net.ServerSocket first = new java.net.ServerSocket(0);
+             java.net.ServerSocket second = new java.net.ServerSocket(0)) {
+            return new int[] {first.getLocalPort(), second.getLocalPort()};
         }
     }
 

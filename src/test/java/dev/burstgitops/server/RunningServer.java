@@ -7,7 +7,7 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 
-/** A real {@link ControllerHttpServer} on 127.0.0.1 and a port of its choosing, with a client. */
+/** A real {@link ControllerHttpServer} on 127.0.0.1 and ports of its choosing, with a client. */
 final class RunningServer implements AutoCloseable {
 
     private final ControllerHttpServer server;
@@ -25,6 +25,11 @@ final class RunningServer implements AutoCloseable {
         return new Request.Builder().url("http://127.0.0.1:" + server.port() + path);
     }
 
+    /** A request to the webhook's own listener, which serves {@code /hooks/git} only. */
+    Request.Builder webhookRequest(String path) {
+        return new Request.Builder().url("http://127.0.0.1:" + webhookPort() + path);
+    }
+
     Reply get(String path) {
         return call(request(path).get().build());
     }
@@ -39,6 +44,10 @@ final class RunningServer implements AutoCloseable {
 
     int port() {
         return server.port();
+    }
+
+    int webhookPort() {
+        return server.webhookPort().orElseThrow(() -> new AssertionError("no webhook listener: no secret configured"));
     }
 
     @Override

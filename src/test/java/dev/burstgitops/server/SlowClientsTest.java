@@ -96,7 +96,7 @@ class SlowClientsTest {
         byte[] request = (head + "x".repeat(BODY_BYTES)).getBytes(StandardCharsets.US_ASCII);
         int sentAtOnce = headFirst ? head.length() : 0;
         for (int i = 0; i < count; i++) {
-            SlowClient client = new SlowClient(server.port(), request, sentAtOnce);
+            SlowClient client = new SlowClient(server.webhookPort().orElseThrow(), request, sentAtOnce);
             clients.add(client);
             tricklers.execute(client);
         }

@@ -22,7 +22,7 @@ import okio.BufferedSink;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** POST /hooks/git over real HTTP, as GitHub, Gitea and GitLab send it. */
+/** POST /hooks/git over real HTTP, as GitHub, Gitea and GitLab send it, to the webhook's own port. */
 class WebhookEndpointTest {
 
     private static final String SECRET = "s3cr3t-webhook-value";
@@ -60,7 +60,7 @@ class WebhookEndpointTest {
 
     @Test
     void aMissingSignatureIs401AndTheListenerHearsNothing() {
-        Request unsigned = server.request("/hooks/git").header("X-GitHub-Event", "push")
+        Request unsigned = server.webhookRequest("/hooks/git").header("X-GitHub-Event", "push")
                 .post(RequestBody.create(PUSH, JSON_TYPE)).build();
 
         assertThat(server.call(unsigned).status()).isEqualTo(401);
@@ -69,7 +69,7 @@ class WebhookEndpointTest {
 
     @Test
     void gitlabsTokenFormIsAcceptedWhenTheTokenIsTheSecret() {
-        Request gitlab = server.request("/hooks/git")
+        Request gitlab = server.webhookRequest("/hooks/git")
                 .header("X-Gitlab-Event", "Push Hook").header("X-Gitlab-Event-UUID", "g-7")
                 .header("X-Gitlab-Token", SECRET)
                 .post(RequestBody.create(PUSH, JSON_TYPE)).build();
@@ -80,7 +80,7 @@ class WebhookEndpointTest {
 
     @Test
     void gitlabsTokenFormWithAWrongTokenIs401() {
-        Request gitlab = server.request("/hooks/git").header("X-Gitlab-Event", "Push Hook")
+        Request gitlab = server.webhookRequest("/hooks/git").header("X-Gitlab-Event", "Push Hook")
                 .header("X-Gitlab-Token", SECRET.substring(1))
                 .post(RequestBody.create(PUSH, JSON_TYPE)).build();
 
@@ -112,7 +112,7 @@ class WebhookEndpointTest {
         try (RunningServer small = start(SMALL_LIMIT)) {
             byte[] over = new byte[SMALL_LIMIT + 1];
             Arrays.fill(over, (byte) ' ');
-            Request chunked = small.request("/hooks/git").header("X-GitHub-Event", "push")
+            Request chunked = small.webhookRequest("/hooks/git").header("X-GitHub-Event", "push")
                     .header("X-Hub-Signature-256", signature(over))
                     .post(chunkedBody(over)).build();
 
@@ -123,7 +123,7 @@ class WebhookEndpointTest {
 
     @Test
     void anythingButPostIs405() {
-        RunningServer.Reply reply = server.get("/hooks/git");
+        RunningServer.Reply reply = server.call(server.webhookRequest("/hooks/git").get().build());
 
         assertThat(reply.status()).isEqualTo(405);
         assertThat(reply.headers().get("Allow")).isEqualTo("POST");
@@ -146,9 +146,9 @@ class WebhookEndpointTest {
                     githubPush(server, PUSH, signature(PUSH)),
                     githubPush(server, PUSH, "sha256=" + "ab".repeat(32)),
                     githubPush(server, PUSH, "sha256=not-hex-" + SECRET),
-                    server.request("/hooks/git").header("X-Gitlab-Token", SECRET)
+                    server.webhookRequest("/hooks/git").header("X-Gitlab-Token", SECRET)
                             .post(RequestBody.create(PUSH, JSON_TYPE)).build(),
-                    server.request("/hooks/git").header("X-Gitlab-Token", SECRET + "-wrong")
+                    server.webhookRequest("/hooks/git").header("X-Gitlab-Token", SECRET + "-wrong")
                             .post(RequestBody.create(PUSH, JSON_TYPE)).build()}) {
                 RunningServer.Reply reply = server.call(request);
                 bodies.append(reply.status()).append(' ').append(reply.body()).append(reply.headers()).append('\n');
@@ -175,7 +175,7 @@ class WebhookEndpointTest {
     }
 
     private static Request githubPush(RunningServer target, byte[] body, String signature) {
-        return target.request("/hooks/git")
+        return target.webhookRequest("/hooks/git")
                 .header("X-GitHub-Event", "push").header("X-GitHub-Delivery", "d-1")
                 .header("X-Hub-Signature-256", signature)
                 .post(RequestBody.create(body, JSON_TYPE)).build();
