@@ -130,6 +130,39 @@ class RunCommandTest {
         assertThat(objects).allSatisfy(o -> assertThat(o.path("time").asText()).matches("\\d{4}-\\d{2}-\\d{2}T.*Z"));
     }
 
+    @Test
+    void aChangedConfigIsAppliedWithoutARestartAndAnInvalidOneIsRefusedWhileTheLastGoodOneRuns() throws Exception {
+        int[] ports = freePorts();
+        process = start(ports[0], ports[1]);
+        String base = "http://127.0.0.1:" + ports[0];
+        await().atMost(Duration.ofSeconds(60)).until(() -> get(base + "/readyz").code() == 200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> weights().equals("0 100"));
+        Path config = dir.resolve("burst-gitops.yaml");
+        String good = Files.readString(config);
+
+        // A misspelt key: refused, said on /status and in a metric; the process and its loops go on.
+        Files.writeString(config, good.replace("    exitBelow: 10", "    exitBelow: 10\n    exitBellow: 5"));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            JsonNode status = new ObjectMapper().readTree(get(base + "/status").body());
+            assertThat(status.path("config").path("rejected").asBoolean()).isTrue();
+            assertThat(status.path("config").path("problems").toString()).contains("exitBellow");
+        });
+        assertThat(get(base + "/metrics").body()).contains("burst_gitops_config_rejected 1.0");
+        assertThat(get(base + "/healthz").code()).isEqualTo(200);
+        assertThat(process.isAlive()).isTrue();
+
+        // A valid change: the band moves above 20 req/s, so the restarted loops return to natural.
+        Files.writeString(config, good.replace("enterAbove: 15", "enterAbove: 30").replace("exitBelow: 10",
+                "exitBelow: 25"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> weights().equals("100 0"));
+        JsonNode status = new ObjectMapper().readTree(get(base + "/status").body());
+        assertThat(status.path("config").path("rejected").asBoolean()).isFalse();
+        assertThat(get(base + "/metrics").body()).contains("burst_gitops_config_rejected 0.0");
+        assertThat(Files.readString(dir.resolve("last-good.yaml"))).contains("enterAbove: 30");
+        assertThat(Files.readString(dir.resolve("run.log"))).contains("exitBellow")
+                .contains("configuration changed: restarting the loops on it");
+    }
+
     private Process start(int port, int webhookPort, String... options) throws Exception {
         Path config = ConfigYaml.forRemote(git.url("fleet.git"))
                 .git("auth: { username: " + git.username() + ", tokenFile: token }").git("pollInterval: 1h")
@@ -140,7 +173,8 @@ class RunCommandTest {
                 .writeTo(dir.resolve("burst-gitops.yaml"));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new java.util.ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "run", "--config", config.toString()));
+                Main.class.getName(), "run", "--config", config.toString(),
+                "--last-good-config", dir.resolve("last-good.yaml").toString(), "--config-check-interval", "500ms"));
         command.addAll(List.of(options));
         return new ProcessBuilder(command)
                 .redirectErrorStream(true)
