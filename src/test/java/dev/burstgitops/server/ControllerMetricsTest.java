@@ -97,14 +97,97 @@ class ControllerMetricsTest {
     }
 
     @Test
+    void aDeclaredClusterStartsEachSyncFailureReasonAtZeroAndFetchLoopsTheirFailuresToo() throws IOException {
+        metrics.declareCluster("burst");
+        metrics.declareFetchLoop("sync");
+
+        // Declared at zero, so that the alerts' increase() sees the first failure.
+        assertThat(samples()).contains(
+                "burst_gitops_sync_failures_total{cluster=\"burst\",reason=\"render\"} 0.0",
+                "burst_gitops_sync_failures_total{cluster=\"burst\",reason=\"unreachable\"} 0.0",
+                "burst_gitops_sync_failures_total{cluster=\"burst\",reason=\"objects\"} 0.0",
+                "burst_gitops_sync_failures_total{cluster=\"burst\",reason=\"error\"} 0.0",
+                "burst_gitops_fetch_failures_total{loop=\"sync\"} 0.0");
+    }
+
+    @Test
+    void pushAndFetchFailuresAreCountedApart() throws IOException {
+        metrics.pushFailed("worker");
+        metrics.fetchFailed("sync");
+        metrics.fetchFailed("sync");
+        metrics.fetchFailed("burst");
+
+        assertThat(samples()).contains(
+                "burst_gitops_push_failures_total{policy=\"worker\"} 1.0",
+                "burst_gitops_fetch_failures_total{loop=\"sync\"} 2.0",
+                "burst_gitops_fetch_failures_total{loop=\"burst\"} 1.0");
+    }
+
+    @Test
+    void retriesOfOnePublishAddUpAndZeroRetriesLeaveTheCounterAlone() throws IOException {
+        metrics.declarePolicy("worker");
+        metrics.pushRetried("worker", 4);
+        metrics.pushRetried("worker", 0);
+        metrics.pushRetried("worker");
+
+        assertThat(samples()).contains("burst_gitops_push_retries_total{policy=\"worker\"} 5.0");
+        assertThatThrownBy(() -> metrics.pushRetried("worker", -1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aClustersReachabilityAndItsFailedPassesShowPerCluster() throws IOException {
+        metrics.clusterReachable("primary", true);
+        metrics.clusterReachable("burst", true);
+        metrics.clusterReachable("burst", false);
+        metrics.syncFailed("burst", ControllerMetrics.SyncFailure.UNREACHABLE);
+
+        assertThat(samples()).contains(
+                "burst_gitops_cluster_reachable{cluster=\"primary\"} 1.0",
+                "burst_gitops_cluster_reachable{cluster=\"burst\"} 0.0",
+                "burst_gitops_sync_failures_total{cluster=\"burst\",reason=\"unreachable\"} 1.0");
+    }
+
+    @Test
+    void thresholdsAndLeadershipAreGaugesADashboardAndAnAlertCanRead() throws IOException {
+        metrics.bandThresholds("worker", 15, 10);
+        metrics.spilloverCapacity("frontend", 100);
+        metrics.leading(false);
+        metrics.leading(true);
+
+        assertThat(samples()).contains(
+                "burst_gitops_policy_threshold{policy=\"worker\",threshold=\"enterAbove\"} 15.0",
+                "burst_gitops_policy_threshold{policy=\"worker\",threshold=\"exitBelow\"} 10.0",
+                "burst_gitops_policy_threshold{policy=\"frontend\",threshold=\"capacity\"} 100.0",
+                "burst_gitops_leader 1.0");
+    }
+
+    @Test
+    void theJvmsMetricsComeWithEveryRegistryOnceEach() throws IOException {
+        ControllerMetrics another = new ControllerMetrics();
+
+        // Two registries in one JVM: each shows the JVM's series, and neither shows them twice
+        // (a duplicate would be a second HELP line, which breaks the scrape).
+        for (List<String> scraped : List.of(text(metrics), text(another))) {
+            assertThat(scraped).filteredOn(line -> line.startsWith("jvm_memory_used_bytes{area=\"heap\"}"))
+                    .hasSize(1);
+            assertThat(scraped).filteredOn(line -> line.equals("# TYPE jvm_threads_current gauge")).hasSize(1);
+            assertThat(scraped).anyMatch(line -> line.startsWith("process_cpu_seconds_total "));
+        }
+    }
+
+    @Test
     void aNegativeCountIsAProgrammingErrorNotADecrement() {
         assertThatThrownBy(() -> metrics.syncObjects("primary", SyncAction.PRUNED, -1))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     private List<String> samples() throws IOException {
+        return text(metrics).stream().filter(line -> !line.startsWith("#")).toList();
+    }
+
+    private static List<String> text(ControllerMetrics metrics) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PrometheusTextFormatWriter.create().write(out, metrics.registry().scrape());
-        return out.toString(StandardCharsets.UTF_8).lines().filter(line -> !line.startsWith("#")).toList();
+        return out.toString(StandardCharsets.UTF_8).lines().toList();
     }
 }

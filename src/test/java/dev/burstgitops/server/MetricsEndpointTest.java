@@ -92,10 +92,27 @@ class MetricsEndpointTest {
     }
 
     @Test
-    void exportsOnlyTheControllersOwnSeries() {
+    void exportsOnlyTheControllersOwnSeriesAndTheJvms() {
         assertThat(ExpositionSamples.parse(server.get("/metrics").body()))
                 .extracting(ExpositionSamples.Sample::name)
-                .allMatch(name -> name.startsWith("burst_gitops_"));
+                .allMatch(name -> name.startsWith("burst_gitops_") || name.startsWith("jvm_")
+                        || name.startsWith("process_"));
+    }
+
+    @Test
+    void theJvmsHeapThreadsGarbageCollectionAndCpuAreScraped() {
+        List<ExpositionSamples.Sample> samples = ExpositionSamples.parse(server.get("/metrics").body());
+
+        // Read from this very JVM, so the values are real: a heap in use, live threads, CPU spent.
+        assertThat(samples).filteredOn(s -> s.name().equals("jvm_memory_used_bytes")
+                        && "heap".equals(s.labels().get("area")))
+                .singleElement().extracting(ExpositionSamples.Sample::value).asInstanceOf(
+                        org.assertj.core.api.InstanceOfAssertFactories.DOUBLE).isPositive();
+        assertThat(samples).filteredOn(s -> s.name().equals("jvm_threads_current"))
+                .singleElement().extracting(ExpositionSamples.Sample::value).asInstanceOf(
+                        org.assertj.core.api.InstanceOfAssertFactories.DOUBLE).isGreaterThanOrEqualTo(1.0);
+        assertThat(samples).extracting(ExpositionSamples.Sample::name)
+                .contains("jvm_gc_collection_seconds_count", "process_cpu_seconds_total", "jvm_runtime_info");
     }
 
     private static ExpositionSamples.Sample sample(String name, Map<String, String> labels, double value) {
