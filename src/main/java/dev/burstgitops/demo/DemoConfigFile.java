@@ -71,7 +71,7 @@ public final class DemoConfigFile {
                     kubeconfig: %7$s/primary
                     context: primary
                     allowedNamespaces: [default, istio-system, burst-gitops]
-                    allowedClusterScopedKinds: [Namespace, ClusterRole, ClusterRoleBinding]
+                    allowedClusterScopedKinds: [Namespace, ClusterRole, ClusterRoleBinding, PriorityClass]
                   - name: burst
                     path: clusters/burst
                     kubeconfig: %7$s/burst

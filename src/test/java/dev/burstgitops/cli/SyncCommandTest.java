@@ -216,7 +216,7 @@ class SyncCommandTest {
                     kubeconfig: %s
                     context: primary
                     allowedNamespaces: [default, istio-system, burst-gitops]
-                    allowedClusterScopedKinds: [Namespace, ClusterRole, ClusterRoleBinding]
+                    allowedClusterScopedKinds: [Namespace, ClusterRole, ClusterRoleBinding, PriorityClass]
                   - name: burst
                     path: clusters/burst
                     kubeconfig: %s

@@ -37,8 +37,12 @@ class ClusterDirectoriesRenderTest {
                 "Role burst-gitops/burst-gitops",
                 "RoleBinding burst-gitops/burst-gitops",
                 "ConfigMap burst-gitops/burst-gitops-config",
+                "PriorityClass burst-gitops",
                 "Deployment burst-gitops/burst-gitops",
-                "Service burst-gitops/burst-gitops");
+                "Service burst-gitops/burst-gitops",
+                "Service burst-gitops/burst-gitops-webhook",
+                "NetworkPolicy burst-gitops/burst-gitops-ingress",
+                "NetworkPolicy burst-gitops/burst-gitops-egress");
     }
 
     @Test
@@ -97,6 +101,8 @@ class ClusterDirectoriesRenderTest {
         assertThat(port(find(primary, "Service default/redis-cache-service"))).containsEntry("port", 6379);
         assertThat(port(find(primary, "Service burst-gitops/burst-gitops")))
                 .containsEntry("name", "http").containsEntry("port", 8080);
+        assertThat(port(find(primary, "Service burst-gitops/burst-gitops-webhook")))
+                .containsEntry("name", "webhook").containsEntry("port", 8081).containsEntry("targetPort", "webhook");
     }
 
     static Manifest find(List<Manifest> objects, String key) {

@@ -62,8 +62,8 @@ class ControllerConfigurationTest {
                 "scrapeInterval", "15s"));
         assertThat(config.map("sync")).isEqualTo(Map.of(
                 "interval", "60s", "mode", "apply", "prune", true, "inventoryNamespace", "burst-gitops"));
-        assertThat(config.map("server")).isEqualTo(Map.of(
-                "port", 8080, "webhookSecretFile", "/etc/burst-gitops/webhook/secret"));
+        assertThat(config.map("server")).isEqualTo(Map.of("address", "0.0.0.0", "port", 8080, "webhookPort", 8081,
+                "webhookSecretFile", "/etc/burst-gitops/webhook/secret"));
         assertThat(config.map("leaderElection")).isEqualTo(Map.of(
                 "enabled", true, "namespace", "burst-gitops", "leaseName", "burst-gitops"));
     }
@@ -76,7 +76,8 @@ class ControllerConfigurationTest {
         assertThat(clusters.get(0).map()).contains(
                 Map.entry("path", "clusters/primary"), Map.entry("kubeconfig", "in-cluster"),
                 Map.entry("allowedNamespaces", List.of("default", "istio-system", "burst-gitops")),
-                Map.entry("allowedClusterScopedKinds", List.of("Namespace", "ClusterRole", "ClusterRoleBinding")));
+                Map.entry("allowedClusterScopedKinds",
+                        List.of("Namespace", "ClusterRole", "ClusterRoleBinding", "PriorityClass")));
         assertThat(clusters.get(1).map()).contains(
                 Map.entry("path", "clusters/burst"), Map.entry("kubeconfig", "/etc/burst-gitops/burst/kubeconfig"),
                 Map.entry("context", "burst"));

@@ -21,6 +21,8 @@ class ControllerPermissionsCoverTheSyncTest {
             Map.entry("RoleBinding", new String[] {"rbac.authorization.k8s.io", "rolebindings"}),
             Map.entry("ClusterRole", new String[] {"rbac.authorization.k8s.io", "clusterroles"}),
             Map.entry("ClusterRoleBinding", new String[] {"rbac.authorization.k8s.io", "clusterrolebindings"}),
+            Map.entry("PriorityClass", new String[] {"scheduling.k8s.io", "priorityclasses"}),
+            Map.entry("NetworkPolicy", new String[] {"networking.k8s.io", "networkpolicies"}),
             Map.entry("Gateway", new String[] {"networking.istio.io", "gateways"}),
             Map.entry("VirtualService", new String[] {"networking.istio.io", "virtualservices"}),
             Map.entry("DestinationRule", new String[] {"networking.istio.io", "destinationrules"}));

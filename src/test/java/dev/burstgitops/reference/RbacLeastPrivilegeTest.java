@@ -83,7 +83,7 @@ class RbacLeastPrivilegeTest {
 
     @Test
     void clusterWideRulesCoverOnlyClusterScopedResources() {
-        Set<String> clusterScoped = Set.of("namespaces", "clusterroles", "clusterrolebindings");
+        Set<String> clusterScoped = Set.of("namespaces", "clusterroles", "clusterrolebindings", "priorityclasses");
         for (Manifest role : roles()) {
             if (role.kind().equals("ClusterRole")) {
                 for (Manifest rule : role.list("rules")) {

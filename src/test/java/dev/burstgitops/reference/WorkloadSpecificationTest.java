@@ -82,7 +82,8 @@ class WorkloadSpecificationTest {
         assertThat(container.string("image")).isEqualTo("burst-gitops:0.1.0");
         assertThat(container.get("args")).isEqualTo(List.of("run", "--config", "/etc/burst-gitops/burst-gitops.yaml"));
         assertThat(container.list("ports")).extracting(Manifest::root)
-                .containsExactly(Map.of("name", "http", "containerPort", 8080));
+                .containsExactly(Map.of("name", "http", "containerPort", 8080),
+                        Map.of("name", "webhook", "containerPort", 8081));
         assertThat(container.string("readinessProbe", "httpGet", "path")).isEqualTo("/readyz");
         assertThat(container.string("readinessProbe", "httpGet", "port")).isEqualTo("http");
         assertThat(container.string("livenessProbe", "httpGet", "path")).isEqualTo("/healthz");

@@ -56,9 +56,10 @@ public final class ConfigYaml {
         return this;
     }
 
-    /** The primary cluster of this repository's layout, which holds the controller's own RBAC. */
+    /** The primary cluster of this repository's layout, which holds the controller's own RBAC and PriorityClass. */
     public ConfigYaml primary(Path kubeconfig) {
-        return cluster("primary", kubeconfig, "allowedClusterScopedKinds: [Namespace, ClusterRole, ClusterRoleBinding]");
+        return cluster("primary", kubeconfig,
+                "allowedClusterScopedKinds: [Namespace, ClusterRole, ClusterRoleBinding, PriorityClass]");
     }
 
     public ConfigYaml burst(Path kubeconfig) {
