@@ -15,8 +15,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code validate [DIR]}: checks a repository checkout, as a pull request's CI does; it only prints. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = "Check a GitOps repository checkout without any cluster: YAML, burst-gitops.yaml, "
-                + "cluster renders, VirtualService weights and subsets, overrides. One file:line: message per problem.",
+        description = "Check a GitOps repository checkout without any cluster: YAML, the controller's configuration "
+                + "(burst-gitops.yaml at the root, or embedded in a ConfigMap), cluster renders, the weights and subsets "
+                + "of every VirtualService in the repository, overrides. One file:line: message per problem.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:no problem", "1:problems found (each printed)", "2:DIR does not exist"})
 final class ValidateCommand implements Callable<Integer> {

@@ -10,12 +10,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
  * One cluster directory to render, and how: with the engine and policy its
- * {@code burst-gitops.yaml} entry gives it, exactly as the sync loop renders it, so that what
+ * configuration entry gives it, exactly as the sync loop renders it, so that what
  * passes here is what the cluster will accept.
  *
  * @param path repository-relative cluster directory
@@ -25,13 +24,17 @@ record ClusterTarget(String name, String path, RenderOptions options) {
     static final String CLUSTERS_DIRECTORY = "clusters";
 
     /**
-     * The clusters of the configuration; without one (or with one that is invalid, whose
-     * problems are reported already), every directory under {@code clusters/}, unrestricted,
-     * so that render problems still show.
+     * The clusters of the configurations, each rendered once however many configurations
+     * describe it alike (a root file and the ConfigMap that copies it); without a valid one
+     * (the invalid ones' problems are reported already), every directory under
+     * {@code clusters/}, unrestricted, so that render problems still show.
      */
-    static List<ClusterTarget> of(Path root, Optional<BurstGitopsConfig> config) {
-        if (config.isPresent()) {
-            return config.get().clusters().stream().map(cluster -> configured(config.get(), cluster)).toList();
+    static List<ClusterTarget> of(Path root, List<BurstGitopsConfig> configs) {
+        if (!configs.isEmpty()) {
+            return configs.stream()
+                    .flatMap(config -> config.clusters().stream().map(cluster -> configured(config, cluster)))
+                    .distinct()
+                    .toList();
         }
         return discovered(root);
     }

@@ -3,46 +3,35 @@ package dev.burstgitops.validate;
 import dev.burstgitops.config.BurstGitopsConfig;
 import dev.burstgitops.config.ConfigException;
 import dev.burstgitops.config.ConfigLoader;
-import dev.burstgitops.manifest.SourceLocation;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Check 2, first half: {@code burst-gitops.yaml} at the repository root, when there is one, is
- * a configuration the controller would start with. Relative paths in it are taken from the
- * repository root, where the file is.
+ * Check 2, first half: a configuration the repository keeps ({@link ConfigSources}) is one the
+ * controller would start with, read by the controller's own loader. Each problem is reported
+ * in the file that holds the configuration, at the line a person edits: a root
+ * {@code burst-gitops.yaml}'s own, or the ConfigMap's line of the embedded text. Relative paths
+ * in it are taken from the repository root, as the controller takes them from its checkout;
+ * files it names outside the repository (a kubeconfig, a token file) are where the pod mounts
+ * them, so they are not looked for here.
  *
- * @param present  whether the repository has the file at all; without it, clusters are found
- *                 by directory and overrides cannot be matched to policies
- * @param config   the configuration, when the file is valid
+ * @param config   the configuration, when it is valid
  * @param problems each as the configuration loader words it, key path included
  */
-record ConfigCheck(boolean present, Optional<BurstGitopsConfig> config, List<ValidationProblem> problems) {
+record ConfigCheck(ConfigSource source, Optional<BurstGitopsConfig> config, List<ValidationProblem> problems) {
 
-    static final String FILE = "burst-gitops.yaml";
-
-    static ConfigCheck run(Path root, Set<String> unparsable) {
-        Path file = root.resolve(FILE);
-        if (!Files.isRegularFile(file)) {
-            return new ConfigCheck(false, Optional.empty(), List.of());
-        }
-        if (unparsable.contains(FILE)) {
-            return new ConfigCheck(true, Optional.empty(), List.of());  // its syntax problem is reported already
+    /** @param unparsable files whose YAML syntax problem is reported already */
+    static ConfigCheck run(Path root, ConfigSource source, Set<String> unparsable) {
+        if (unparsable.contains(source.file())) {
+            return new ConfigCheck(source, Optional.empty(), List.of());
         }
         try {
-            String text = Files.readString(file, StandardCharsets.UTF_8);
-            return new ConfigCheck(true, Optional.of(ConfigLoader.parse(text, FILE, root)), List.of());
+            return new ConfigCheck(source, Optional.of(ConfigLoader.parse(source.text(), source.file(), root)), List.of());
         } catch (ConfigException e) {
-            return new ConfigCheck(true, Optional.empty(),
-                    e.problems().stream().map(problem -> ValidationProblem.parse(problem, FILE)).toList());
-        } catch (IOException e) {
-            return new ConfigCheck(true, Optional.empty(),
-                    List.of(new ValidationProblem(SourceLocation.of(FILE), "cannot be read: " + e.getMessage())));
+            return new ConfigCheck(source, Optional.empty(), e.problems().stream()
+                    .map(problem -> source.inFile(ValidationProblem.parse(problem, source.file()))).toList());
         }
     }
 

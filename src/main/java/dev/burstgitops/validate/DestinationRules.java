@@ -10,7 +10,7 @@ import java.util.Set;
 
 /**
  * The subsets the DestinationRules among a set of objects (one cluster's render, or the
- * repository's {@code apps/}) define, by the host they apply to.
+ * repository's YAML files) define, by the host they apply to.
  */
 final class DestinationRules {
 

@@ -51,6 +51,21 @@ final class DocumentLines {
                 .orElse(SourceLocation.of(file));
     }
 
+    /**
+     * The line (1-based) of a field in YAML text that is no file of its own (a configuration
+     * embedded in a ConfigMap); 0 when the text does not parse or has no such field.
+     */
+    static int lineIn(String text, List<Object> path) {
+        try {
+            return Optional.ofNullable(new Yaml(new LoaderOptions()).compose(new StringReader(text)))
+                    .flatMap(node -> descend(node, path))
+                    .map(node -> node.getStartMark().getLine() + 1)
+                    .orElse(0);
+        } catch (RuntimeException e) {
+            return 0;  // the text's own problem is reported by the configuration check
+        }
+    }
+
     private Optional<Node> documentAt(SourceLocation document) {
         return documents.computeIfAbsent(document.file(), this::parse).stream()
                 .filter(node -> node.getStartMark().getLine() + 1 == document.line())

@@ -28,7 +28,7 @@ import java.util.stream.Stream;
 final class OverrideCheck {
 
     static final String DIRECTORY = "overrides";
-    /** {@code git.maxOverrideDuration}'s default, for a repository without burst-gitops.yaml. */
+    /** {@code git.maxOverrideDuration}'s default, for a repository without a configuration. */
     static final Duration DEFAULT_MAX_DURATION = Duration.ofDays(7);
 
     private final Instant now;
@@ -39,9 +39,14 @@ final class OverrideCheck {
         this.lines = lines;
     }
 
-    List<ValidationProblem> run(Path root, ConfigCheck config, Set<String> unparsable) {
-        Duration maxDuration = config.config().map(c -> c.git().maxOverrideDuration()).orElse(DEFAULT_MAX_DURATION);
-        OverrideReader reader = new OverrideReader(maxDuration);
+    /**
+     * @param configs every configuration the repository keeps: an override must be valid under
+     *                each one's {@code git.maxOverrideDuration}, and name a policy one of them defines
+     */
+    List<ValidationProblem> run(Path root, List<ConfigCheck> configs, Set<String> unparsable) {
+        List<BurstGitopsConfig> valid = configs.stream().flatMap(c -> c.config().stream()).toList();
+        List<OverrideReader> readers = valid.isEmpty() ? List.of(new OverrideReader(DEFAULT_MAX_DURATION))
+                : valid.stream().map(c -> c.git().maxOverrideDuration()).distinct().map(OverrideReader::new).toList();
         List<ValidationProblem> problems = new ArrayList<>();
         for (Path path : filesIn(root.resolve(DIRECTORY))) {
             String name = path.getFileName().toString();
@@ -51,8 +56,8 @@ final class OverrideCheck {
                         + DIRECTORY + "/<policy>.yaml; rename it to " + name.replaceAll("\\.yml$", ".yaml")));
             } else if (!unparsable.contains(file)) {
                 String policy = name.substring(0, name.length() - ".yaml".length());
-                problems.addAll(check(reader, path, file, policy));
-                config.config().flatMap(c -> undefinedPolicy(c, policy, file)).ifPresent(problems::add);
+                readers.forEach(reader -> problems.addAll(check(reader, path, file, policy)));
+                undefinedPolicy(configs, policy, file).ifPresent(problems::add);
             }
         }
         return problems;
@@ -77,14 +82,21 @@ final class OverrideCheck {
         return List.of();
     }
 
-    private static Optional<ValidationProblem> undefinedPolicy(BurstGitopsConfig config, String policy, String file) {
-        if (config.policy(policy).isPresent()) {
+    /** When configurations were read and none of them defines the override's policy. */
+    private static Optional<ValidationProblem> undefinedPolicy(List<ConfigCheck> configs, String policy, String file) {
+        List<ConfigCheck> valid = configs.stream().filter(c -> c.config().isPresent()).toList();
+        if (valid.isEmpty() || valid.stream().anyMatch(c -> c.config().get().policy(policy).isPresent())) {
             return Optional.empty();
         }
-        String defined = config.policies().isEmpty() ? "none"
-                : config.policies().stream().map(PolicyConfig::name).collect(Collectors.joining(", "));
+        String where = valid.stream().map(c -> c.source().file() + " (policies: " + policyNames(c.config().get()) + ")")
+                .collect(Collectors.joining(" nor "));
         return Optional.of(new ValidationProblem(SourceLocation.of(file), "policy '" + policy
-                + "' is not defined in " + ConfigCheck.FILE + " (policies: " + defined + ")"));
+                + "' is not defined in " + where));
+    }
+
+    private static String policyNames(BurstGitopsConfig config) {
+        return config.policies().isEmpty() ? "none"
+                : config.policies().stream().map(PolicyConfig::name).collect(Collectors.joining(", "));
     }
 
     /** The YAML files directly in {@code overrides/}; the controller reads no deeper. */

@@ -16,7 +16,7 @@ import java.util.Set;
  * reads it before each decision, so that a wrong file, name or subset fails the pull request
  * rather than the first decision after the merge.
  *
- * <p>A problem is reported at the policy's {@code virtualService} entry in burst-gitops.yaml,
+ * <p>A problem is reported at the policy's {@code virtualService} entry in the configuration,
  * with the key path, like any other configuration problem: that entry is what points at the
  * wrong place (the file it names may not even exist), and the message still says where it
  * looked.
@@ -26,7 +26,8 @@ final class PolicyFileCheck {
     private PolicyFileCheck() {
     }
 
-    static List<ValidationProblem> run(Path root, BurstGitopsConfig config, Set<String> unparsable, DocumentLines lines) {
+    /** @param source where {@code config} was read from, for the line of each problem */
+    static List<ValidationProblem> run(Path root, BurstGitopsConfig config, ConfigSource source, Set<String> unparsable) {
         List<ValidationProblem> problems = new ArrayList<>();
         for (int i = 0; i < config.policies().size(); i++) {
             VirtualServiceConfig vs = config.policies().get(i).virtualService();
@@ -36,8 +37,8 @@ final class PolicyFileCheck {
             String cause = unreadable(root, vs);
             if (cause != null) {
                 String keyPath = "policies[" + i + "].virtualService";
-                problems.add(new ValidationProblem(
-                        lines.locate(ConfigCheck.FILE, List.of("policies", i, "virtualService")), keyPath + ": " + cause));
+                int line = source.lineOf(List.of("policies", i, "virtualService"));
+                problems.add(source.problem(line, keyPath + ": " + cause));
             }
         }
         return problems;

@@ -32,15 +32,15 @@ final class QueryCheck {
     private QueryCheck() {
     }
 
-    static List<ValidationWarning> run(BurstGitopsConfig config, DocumentLines lines) {
+    /** @param source where {@code config} was read from, for the line of each query */
+    static List<ValidationWarning> run(BurstGitopsConfig config, ConfigSource source) {
         Duration scrapeInterval = config.prometheus().map(PrometheusConfig::scrapeInterval)
                 .orElse(PrometheusConfig.DEFAULT_SCRAPE_INTERVAL);
         List<ValidationWarning> warnings = new ArrayList<>();
         for (int i = 0; i < config.policies().size(); i++) {
             PolicyConfig policy = config.policies().get(i);
             for (String message : messages(policy, scrapeInterval)) {
-                warnings.add(new ValidationWarning(
-                        lines.locate(ConfigCheck.FILE, List.of("policies", i, "query")), message));
+                warnings.add(source.warning(source.lineOf(List.of("policies", i, "query")), message));
             }
         }
         return warnings;

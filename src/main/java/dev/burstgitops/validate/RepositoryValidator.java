@@ -16,10 +16,12 @@ import java.util.Set;
  * reads files and nothing else, reports every problem rather than stopping at the first, and
  * renders each cluster exactly as the sync loop will, so that what passes here applies there.
  *
- * <p>The checks, in order: the layout's YAML parses; burst-gitops.yaml is valid and its
- * policies' VirtualServices exist; each cluster renders under its policy; VirtualService
- * weights and subsets hold together; overrides are valid, current and for a known policy. Beside
- * the problems it warns of policy queries that will measure the wrong thing ({@link QueryCheck}).
+ * <p>The checks, in order: the layout's YAML parses; each configuration the repository keeps
+ * (a root burst-gitops.yaml, ConfigMaps that embed one) is valid and its policies'
+ * VirtualServices exist; each cluster renders under its policy; the VirtualServices of every
+ * render and of every YAML file of the repository route with weights and subsets that hold
+ * together; overrides are valid, current and for a known policy. Beside the problems it warns
+ * of policy queries that will measure the wrong thing ({@link QueryCheck}).
  */
 public final class RepositoryValidator {
 
@@ -37,35 +39,50 @@ public final class RepositoryValidator {
         List<ValidationWarning> warnings = new ArrayList<>();
         DocumentLines lines = new DocumentLines(root);
 
-        LayoutYaml layout = LayoutYaml.read(root, configuredLimits(root));
-        problems.addAll(layout.problems());
+        YamlFiles files = YamlFiles.of(root);
+        ConfigSources found = ConfigSources.find(root, files.all());
+        problems.addAll(found.problems());
+        RepositoryYaml yaml = RepositoryYaml.read(root, files, configuredLimits(root, found));
+        problems.addAll(yaml.problems());
 
-        ConfigCheck config = ConfigCheck.run(root, layout.unparsable());
-        problems.addAll(config.problems());
-        config.config().ifPresent(c -> problems.addAll(PolicyFileCheck.run(root, c, layout.unparsable(), lines)));
-        config.config().ifPresent(c -> warnings.addAll(QueryCheck.run(c, lines)));
+        List<ConfigCheck> configs = found.sources().stream()
+                .map(source -> ConfigCheck.run(root, source, yaml.unparsable())).toList();
+        for (ConfigCheck config : configs) {
+            problems.addAll(config.problems());
+            config.config().ifPresent(c -> {
+                problems.addAll(PolicyFileCheck.run(root, c, config.source(), yaml.unparsable()));
+                warnings.addAll(QueryCheck.run(c, config.source()));
+            });
+        }
 
         VirtualServiceCheck virtualServices = new VirtualServiceCheck(lines);
         int objects = 0;
-        List<ClusterTarget> clusters = ClusterTarget.of(root, config.config());
+        List<ClusterTarget> clusters = ClusterTarget.of(root,
+                configs.stream().flatMap(config -> config.config().stream()).toList());
         for (ClusterTarget cluster : clusters) {
             ClusterRenderCheck rendered = ClusterRenderCheck.run(root, cluster);
             problems.addAll(rendered.problems());
             problems.addAll(virtualServices.run(rendered.objects()));
             objects += rendered.objects().size();
         }
-        problems.addAll(virtualServices.run(layout.appsObjects(), layout.objects()));
+        // Every VirtualService as written, rendered by a cluster or not (kept in mesh/, applied by
+        // other means), against every DestinationRule of the repository.
+        problems.addAll(virtualServices.run(yaml.objects()));
 
-        problems.addAll(new OverrideCheck(clock.instant(), lines).run(root, config, layout.unparsable()));
-        return ValidationReport.of(problems, warnings, clusters.size(), objects, config.policyCount());
+        problems.addAll(new OverrideCheck(clock.instant(), lines).run(root, configs, yaml.unparsable()));
+        return ValidationReport.of(problems, warnings, clusters.size(), objects,
+                configs.stream().mapToInt(ConfigCheck::policyCount).sum(),
+                configs.stream().map(config -> config.source().file()).toList());
     }
 
     /**
-     * The limits of the repository's own burst-gitops.yaml, read ahead of the checks that report
-     * its problems; the defaults when it is missing or invalid (its problems are reported below).
+     * The limits of the repository's first valid configuration, read ahead of the checks that
+     * report its problems; the defaults when there is none (its problems are reported below).
      */
-    private static RepositoryLimits configuredLimits(Path root) {
-        return ConfigCheck.run(root, Set.of()).config()
+    private static RepositoryLimits configuredLimits(Path root, ConfigSources found) {
+        return found.sources().stream()
+                .flatMap(source -> ConfigCheck.run(root, source, Set.of()).config().stream())
+                .findFirst()
                 .map(config -> ClusterRendering.limits(config.sync().limits()))
                 .orElse(RepositoryLimits.DEFAULTS);
     }

@@ -14,14 +14,17 @@ import java.util.TreeSet;
  *                 are printed, and do not count as problems
  * @param clusters how many cluster directories were rendered
  * @param objects  how many objects they rendered, all clusters together
- * @param policies how many policies {@code burst-gitops.yaml} defines
+ * @param policies how many policies the configurations define, all together
+ * @param configurations the files the configurations were read from: {@code burst-gitops.yaml}
+ *                 at the root, ConfigMaps that embed one
  */
 public record ValidationReport(List<ValidationProblem> problems, List<ValidationWarning> warnings, int clusters,
-                               int objects, int policies) {
+                               int objects, int policies, List<String> configurations) {
 
     public ValidationReport {
         problems = List.copyOf(new TreeSet<>(problems));
         warnings = List.copyOf(new TreeSet<>(warnings));
+        configurations = List.copyOf(configurations);
     }
 
     static ValidationReport of(Collection<ValidationProblem> problems, int clusters, int objects, int policies) {
@@ -30,7 +33,13 @@ public record ValidationReport(List<ValidationProblem> problems, List<Validation
 
     static ValidationReport of(Collection<ValidationProblem> problems, Collection<ValidationWarning> warnings,
                                int clusters, int objects, int policies) {
-        return new ValidationReport(List.copyOf(problems), List.copyOf(warnings), clusters, objects, policies);
+        return of(problems, warnings, clusters, objects, policies, List.of());
+    }
+
+    static ValidationReport of(Collection<ValidationProblem> problems, Collection<ValidationWarning> warnings,
+                               int clusters, int objects, int policies, List<String> configurations) {
+        return new ValidationReport(List.copyOf(problems), List.copyOf(warnings), clusters, objects, policies,
+                configurations);
     }
 
     /** No problems; warnings do not change that, so they never fail a pull request. */
@@ -41,7 +50,11 @@ public record ValidationReport(List<ValidationProblem> problems, List<Validation
     /**
      * What {@code validate} prints after the problems: each warning on a line of its own, then
      * the count line, {@code validate: 3 problems in 2 files} or {@code validate: ok (2 clusters,
-     * 14 objects, 1 policy)}, with {@code , 1 warning} added when there are any. The warnings
+     * 14 objects, 1 policy)}, with {@code , 1 warning} added when there are any. The policies
+     * are said to come {@code from} their files unless they come from the root
+     * {@code burst-gitops.yaml} alone, where anyone looks first: a configuration found in a
+     * ConfigMap is worth saying, and "0 policies" from a repository whose configuration was
+     * not found at all was how the check used to miss it. The warnings
      * travel here so that the command prints them between the problems and the count.
      */
     public String summary() {
@@ -63,11 +76,16 @@ public record ValidationReport(List<ValidationProblem> problems, List<Validation
         String warned = warnings.isEmpty() ? "" : ", " + count(warnings.size(), "warning", "warnings");
         if (ok()) {
             return "validate: ok (" + count(clusters, "cluster", "clusters") + ", " + count(objects, "object", "objects")
-                    + ", " + count(policies, "policy", "policies") + ")" + warned;
+                    + ", " + count(policies, "policy", "policies") + from() + ")" + warned;
         }
         long files = problems.stream().map(p -> p.location().file()).distinct().count();
         return "validate: " + count(problems.size(), "problem", "problems") + " in " + count(files, "file", "files")
                 + warned;
+    }
+
+    private String from() {
+        boolean rootFileAlone = configurations.equals(List.of(ConfigSource.FILE));
+        return configurations.isEmpty() || rootFileAlone ? "" : " from " + String.join(", ", configurations);
     }
 
     private static String count(long n, String one, String many) {

@@ -14,8 +14,9 @@ import java.util.stream.Collectors;
  * traffic: the classic burst-split outage).
  *
  * <p>The set is one cluster's render: a DestinationRule in another cluster's render does not
- * make a subset exist in this one. Files under {@code apps/} that no cluster renders yet are
- * checked against every DestinationRule in the repository's layout.
+ * make a subset exist in this one. Beside the renders, every VirtualService of the repository's
+ * YAML files, as written, is checked against every DestinationRule in them: one no cluster
+ * renders yet, or one kept outside the layout ({@code mesh/}) and applied by other means.
  */
 final class VirtualServiceCheck {
 

@@ -37,10 +37,28 @@ class ValidateCommandTest {
 
     @Test
     void validatesTheCurrentDirectoryByDefaultAndExitsZeroWhenClean() {
+        // The project root is the reference layout, its configuration embedded in the controller's ConfigMap.
         CommandRun run = CommandRun.of("validate");
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
-        assertThat(run.out()).matches("validate: ok \\(2 clusters, \\d+ objects, \\d+ polic(y|ies)\\)\\R");
+        assertThat(run.out()).matches(
+                "validate: ok \\(2 clusters, \\d+ objects, 1 policy from apps/burst-gitops/configmap.yaml\\)\\R");
+    }
+
+    @Test
+    void aMisspeltKeyInAnEmbeddedConfigurationFailsAtTheConfigMapsLine() throws IOException {
+        copy(FIXTURES.resolve("good"));
+        copy(FIXTURES.resolve("embedded-config"));
+        Files.delete(repository.resolve("burst-gitops.yaml"));
+        Files.delete(repository.resolve("overrides/worker.yaml"));  // checked against the real clock here
+        Path configMap = repository.resolve("apps/controller/configmap.yaml");
+        Files.writeString(configMap, Files.readString(configMap).replace("exitBelow: 10", "exitBelow: 10\n        coolDown: 60s"));
+
+        CommandRun run = CommandRun.of("validate", repository.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.PROBLEMS);
+        assertThat(run.out().lines()).hasSize(2).first().asString()
+                .startsWith("apps/controller/configmap.yaml:22: policies[0].coolDown: unknown key (known here: ");
     }
 
     @Test

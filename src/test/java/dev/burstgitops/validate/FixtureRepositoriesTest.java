@@ -38,6 +38,23 @@ class FixtureRepositoriesTest {
     }
 
     @Test
+    void aRepositoryKeepingVirtualServicesOutsideTheLayoutHasTheirWeightsChecked() {
+        // mesh/ is no layout directory and no cluster renders it: it is checked as the repository's YAML.
+        assertThat(validate(good(repository, "mesh-weights-90-20"))).containsExactly(
+                "mesh/worker-virtualservice.yaml:10: VirtualService worker-from-gateway:"
+                        + " route 0 weights add up to 110 (primary 90 + burst 20), not 100",
+                "validate: 1 problem in 1 file");
+    }
+
+    @Test
+    void yamlThatIsNoManifestOfThisRepositoryCausesNoProblem() {
+        // A docs site's broken YAML, a tool's settings, a Helm chart's template, a code tree's
+        // fixture and another layout's half-written VirtualService: none is this repository's state.
+        assertThat(validate(good(repository, "non-manifest-yaml")))
+                .containsExactly("validate: ok (2 clusters, 8 objects, 1 policy)");
+    }
+
+    @Test
     void aSubsetNoDestinationRuleDefinesIsReportedAtTheSubset() {
         assertThat(validate(good(repository, "unknown-subset"))).containsExactly(
                 "apps/istio/worker-virtualservice.yaml:21: VirtualService worker-virtual-service:"

@@ -34,11 +34,32 @@ class LayoutFilesTest {
         Files.writeString(root.resolve("apps/list.yaml"), "- one\n- two\n");
         Files.writeString(root.resolve("mkdocs.yml"), "site_name: x\n---\nnav: [a\n");
 
-        LayoutYaml layout = LayoutYaml.read(root.toRealPath(), RepositoryLimits.DEFAULTS);
+        RepositoryYaml layout = RepositoryYaml.read(root.toRealPath(), YamlFiles.of(root.toRealPath()),
+                RepositoryLimits.DEFAULTS);
 
         assertThat(layout.problems()).extracting(ValidationProblem::toString).containsExactly(
                 "mkdocs.yml:4: invalid YAML: expected ',' or ']', but got <stream end>"
                         + " (while parsing a flow sequence started at line 3)");
         assertThat(layout.unparsable()).containsExactly("mkdocs.yml");
+    }
+
+    @Test
+    void outsideTheLayoutBrokenSyntaxIsAProblemOnlyInAFileThatDeclaresAVirtualServiceOrDestinationRule()
+            throws IOException {
+        Files.createDirectories(root.resolve("mesh"));
+        Files.createDirectories(root.resolve("docs"));
+        Files.writeString(root.resolve("mesh/worker.yaml"), """
+                apiVersion: networking.istio.io/v1
+                kind: "VirtualService"   # quoted, with a comment: still a declaration
+                metadata: {name: worker
+                """);
+        Files.writeString(root.resolve("docs/site.yml"), "site_name: {{ name }} runbook\nnav: [a\n");
+
+        RepositoryYaml yaml = RepositoryYaml.read(root.toRealPath(), YamlFiles.of(root.toRealPath()),
+                RepositoryLimits.DEFAULTS);
+
+        assertThat(yaml.problems()).extracting(ValidationProblem::toString).singleElement().asString()
+                .startsWith("mesh/worker.yaml:4: invalid YAML: ");
+        assertThat(yaml.unparsable()).containsExactly("mesh/worker.yaml");
     }
 }

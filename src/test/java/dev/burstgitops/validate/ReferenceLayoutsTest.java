@@ -8,18 +8,18 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.yaml.snakeyaml.Yaml;
 
 /** The layouts this project ships pass the check that their own CI templates run. */
 class ReferenceLayoutsTest {
 
     /** Maven runs tests in the project root, which is itself a GitOps layout (apps/, clusters/). */
     private static final Path PROJECT = Path.of(".");
+    /** Where the reference layout keeps the controller's configuration: no root burst-gitops.yaml. */
+    private static final String CONFIG_MAP = "apps/burst-gitops/configmap.yaml";
     /** The codelab's Istio-1.0 query, which the reference layout used before. */
     private static final String CODELAB_QUERY = "sum(rate(istio_requests_total{reporter=\"destination\","
             + "destination_service=\"worker-service.default.svc.cluster.local\",source_workload=\"frontend-deployment\"}[15s]))";
@@ -34,10 +34,11 @@ class ReferenceLayoutsTest {
     Path repository;
 
     @Test
-    void thisProjectsOwnLayoutPassesWithItsTestFixturesLeftOut() {
-        // Counted loosely: the reference manifests grow with the project, and this test is about "ok".
+    void thisProjectsOwnLayoutPassesWithItsEmbeddedConfigurationCheckedAndItsTestFixturesLeftOut() {
+        // Objects counted loosely: the reference manifests grow with the project, and this test is
+        // about "ok" with the ConfigMap's policy checked (src/ holds fixtures that fail on purpose).
         assertThat(validate(PROJECT)).singleElement(as(InstanceOfAssertFactories.STRING))
-                .matches("validate: ok \\(2 clusters, \\d+ objects, \\d+ polic(y|ies)\\)");
+                .matches("validate: ok \\(2 clusters, \\d+ objects, 1 policy from " + CONFIG_MAP + "\\)");
     }
 
     @Test
@@ -48,32 +49,46 @@ class ReferenceLayoutsTest {
     }
 
     @Test
-    void theReferenceLayoutWithItsEmbeddedConfigurationPassesWithoutAWarning() throws IOException {
-        referenceLayoutWithItsConfiguration();
+    void theReferenceLayoutPassesWithoutAWarningWithItsEmbeddedConfigurationChecked() {
+        referenceLayout();
 
         assertThat(validate(repository)).singleElement(as(InstanceOfAssertFactories.STRING))
-                .matches("validate: ok \\(2 clusters, \\d+ objects, 1 policy\\)");
+                .matches("validate: ok \\(2 clusters, \\d+ objects, 1 policy from " + CONFIG_MAP + "\\)");
+    }
+
+    @Test
+    void aKeyMisspeltInTheReferenceConfigMapFailsAtItsLineThere() throws IOException {
+        Path config = referenceLayout();
+        String text = Files.readString(config);
+        String key = text.lines().filter(line -> line.strip().startsWith("enterAbove:")).findFirst().orElseThrow();
+        Files.writeString(config, text.replace(key, key.replace("enterAbove:", "enterAbvoe:")));
+
+        assertThat(validate(repository)).anySatisfy(line -> assertThat(line)
+                .startsWith(CONFIG_MAP + ":" + lineOf(text, key) + ": policies[0].enterAbvoe: unknown key"));
     }
 
     @Test
     void theCodelabsDestinationQueryOverFifteenSecondsIsWarnedOfAtItsLineAndStillPasses() throws IOException {
-        Path config = referenceLayoutWithItsConfiguration();
+        Path config = referenceLayout();
         String text = Files.readString(config);
         String query = text.lines().filter(line -> line.strip().startsWith("query:")).findFirst().orElseThrow();
-        Files.writeString(config, text.replace(query, "    query: " + CODELAB_QUERY));
-        String at = "burst-gitops.yaml:" + lineOf(text, query) + ": warning: ";
+        String indent = query.substring(0, query.indexOf("query:"));
+        Files.writeString(config, text.replace(query, indent + "query: " + CODELAB_QUERY));
+        String at = CONFIG_MAP + ":" + lineOf(text, query) + ": warning: ";
 
         List<String> output = validate(repository);
 
         assertThat(output).hasSize(3);
         assertThat(output.subList(0, 2)).containsExactly(at + DESTINATION_WARNING, at + WINDOW_WARNING);
-        assertThat(output.get(2)).matches("validate: ok \\(2 clusters, \\d+ objects, 1 policy\\), 2 warnings");
+        assertThat(output.get(2)).matches("validate: ok \\(2 clusters, \\d+ objects, 1 policy from " + CONFIG_MAP
+                + "\\), 2 warnings");
     }
 
     @Test
     void aWindowIsMeasuredAgainstTheConfiguredScrapeInterval() throws IOException {
-        Path config = referenceLayoutWithItsConfiguration();
+        Path config = referenceLayout();
         String text = Files.readString(config);
+        assertThat(text).contains("scrapeInterval: 15s", "[1m]");  // else the edits below would change nothing
         String shorter = text.replace("scrapeInterval: 15s", "scrapeInterval: 5s").replace("[1m]", "[20s]");
         Files.writeString(config, shorter);
         assertThat(validate(repository)).hasSize(1);
@@ -99,17 +114,12 @@ class ReferenceLayoutsTest {
                 "validate: ok (2 clusters, 8 objects, 1 policy), 2 warnings");
     }
 
-    /**
-     * This project's apps/ and clusters/ with the configuration the reference ConfigMap embeds
-     * at the root, where {@code validate} reads it; returns that file.
-     */
-    private Path referenceLayoutWithItsConfiguration() throws IOException {
+    /** This project's apps/ and clusters/, its configuration in the ConfigMap; returns that ConfigMap's file. */
+    private Path referenceLayout() {
         for (String tree : List.of("apps", "clusters")) {
             FixtureRepository.copyTree(PROJECT.resolve(tree), repository.resolve(tree));
         }
-        Map<?, ?> configMap = new Yaml().load(Files.readString(PROJECT.resolve("apps/burst-gitops/configmap.yaml")));
-        String embedded = (String) ((Map<?, ?>) configMap.get("data")).get("burst-gitops.yaml");
-        return Files.writeString(repository.resolve("burst-gitops.yaml"), embedded);
+        return repository.resolve(CONFIG_MAP);
     }
 
     private static int lineOf(String text, String line) {
