@@ -6,10 +6,13 @@ import dev.burstgitops.config.PolicyConfig;
 import dev.burstgitops.decision.Decision;
 import dev.burstgitops.decision.Observation;
 import dev.burstgitops.gitops.GitException;
+import dev.burstgitops.gitops.PublishFailedException;
 import dev.burstgitops.server.ControllerMetrics;
+import dev.burstgitops.server.ControllerMetrics.SyncFailure;
 import dev.burstgitops.server.SyncAction;
 import dev.burstgitops.server.LoopHealth;
 import dev.burstgitops.server.Readiness;
+import dev.burstgitops.sync.ClusterUnreachableException;
 import dev.burstgitops.sync.SyncReport;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,6 +31,9 @@ public final class Observability {
     static final String FIRST_BURST_PASS = "first burst pass";
     static final String FIRST_SYNC_PASS = "first sync pass";
     static final String FETCH_LOOP = "sync/fetch";
+    /** The {@code loop} label of {@code burst_gitops_fetch_failures_total}. */
+    static final String SYNC_FETCHES = "sync";
+    static final String BURST_FETCHES = "burst";
     private static final Logger LOG = LoggerFactory.getLogger(Observability.class);
     /** A failing pass backs off up to a minute; liveness must allow for that. */
     private static final Duration LEAST_LIMIT = Duration.ofMinutes(2);
@@ -41,6 +47,8 @@ public final class Observability {
         // Loaded before this object exists; a standby replica is ready too, so that a rolling
         // update can replace the leader (the loops' conditions are added when it leads).
         readiness.done(CONFIG_LOADED);
+        // A standby until attach: a replica that never leads says so, for the "no leader" alert.
+        metrics.leading(false);
     }
 
     public ControllerMetrics metrics() {
@@ -55,10 +63,23 @@ public final class Observability {
         return readiness;
     }
 
-    /** Registers every loop and attaches to the controller's listeners; call before start. */
+    /**
+     * Registers every loop and attaches to the controller's listeners; call before start, once
+     * this replica leads (or at once without leader election): from here on it runs the loops.
+     */
     public void attach(BurstGitopsConfig config, Controller controller) {
+        metrics.leading(true);
+        metrics.declareFetchLoop(SYNC_FETCHES);
+        if (!config.policies().isEmpty()) {
+            metrics.declareFetchLoop(BURST_FETCHES);
+        }
         for (PolicyConfig policy : config.policies()) {
             metrics.declarePolicy(policy.name());
+            if (policy.spills()) {
+                metrics.spilloverCapacity(policy.name(), policy.spillover().orElseThrow().capacity());
+            } else {
+                metrics.bandThresholds(policy.name(), policy.rule().enterAbove(), policy.rule().exitBelow());
+            }
             health.register(burstLoop(policy.name()), limit(policy.interval()));
             readiness.require(FIRST_BURST_PASS);
         }
@@ -78,6 +99,7 @@ public final class Observability {
             controller.status().recordFetch(sync.fetchStatus());
         });
         sync.onFetchFailure(e -> {
+            metrics.fetchFailed(SYNC_FETCHES);
             recordFetchFailure(sync.fetchStatus(), config.sync().maxFetchFailures());
             controller.status().recordFetch(sync.fetchStatus());
             // The cluster loops turn meanwhile, correcting drift to the last revision fetched.
@@ -125,16 +147,21 @@ public final class Observability {
         result.readiness().ifPresent(readiness -> metrics.burstReady(policy,
                 readiness instanceof dev.burstgitops.decision.BurstReadiness.Ready));
         result.commit().ifPresent(commit -> metrics.committed(policy));
-        for (int retry = 1; retry < result.attempts(); retry++) {
-            metrics.pushRetried(policy);
-        }
+        metrics.pushRetried(policy, Math.max(0, result.attempts() - 1));
         health.progressed(burstLoop(policy));
         readiness.done(FIRST_BURST_PASS);
     }
 
+    /**
+     * A publish that failed counts as a push failure, with its retries (a push that gave up after
+     * 5 attempts made 4); any other Git failure came before the decision, from the refresh.
+     */
     private void recordPassFailure(String policy, Exception cause) {
-        if (cause instanceof GitException) {
+        if (cause instanceof PublishFailedException failed) {
             metrics.pushFailed(policy);
+            metrics.pushRetried(policy, Math.max(0, failed.attempts() - 1));
+        } else if (cause instanceof GitException) {
+            metrics.fetchFailed(BURST_FETCHES);
         }
         health.progressed(burstLoop(policy));
     }
@@ -153,10 +180,35 @@ public final class Observability {
             }
             if (!result.failed()) {
                 metrics.syncSucceeded(cluster, java.time.Instant.now());
+            } else {
+                metrics.syncFailed(cluster, SyncFailure.OBJECTS);
+            }
+            // A report means the API server answered the pass.
+            metrics.clusterReachable(cluster, true);
+        } else if (result instanceof ClusterPassResult.RenderFailed) {
+            // Nothing was sent to the cluster, so nothing is known about its reachability.
+            metrics.syncFailed(cluster, SyncFailure.RENDER);
+        } else if (result instanceof ClusterPassResult.Failed failed) {
+            boolean unreachable = isUnreachable(failed);
+            metrics.syncFailed(cluster, unreachable ? SyncFailure.UNREACHABLE : SyncFailure.ERROR);
+            if (unreachable) {
+                metrics.clusterReachable(cluster, false);
+            } else if (failed.message().startsWith("HTTP ")) {
+                // Refused as a whole with a status code: the API server answered.
+                metrics.clusterReachable(cluster, true);
             }
         }
         health.progressed(syncLoop(cluster));
         readiness.done(FIRST_SYNC_PASS);
+    }
+
+    /**
+     * ClusterSync turns a {@link ClusterUnreachableException} into a failed pass carrying its
+     * message; the message's own prefix, built by the exception itself, is how that reads.
+     */
+    static boolean isUnreachable(ClusterPassResult.Failed failed) {
+        String prefix = new ClusterUnreachableException(failed.cluster(), "", null).getMessage();
+        return failed.message().startsWith(prefix);
     }
 
     private static Duration limit(Duration interval) {

@@ -10,6 +10,7 @@ import dev.burstgitops.decision.Situation;
 import dev.burstgitops.decision.Suspension;
 import dev.burstgitops.gitops.DecisionPublisher;
 import dev.burstgitops.gitops.GitException;
+import dev.burstgitops.gitops.PublishFailedException;
 import dev.burstgitops.gitops.PublishResult;
 import dev.burstgitops.manifest.ManifestException;
 import dev.burstgitops.metrics.MetricQueryException;
@@ -18,6 +19,7 @@ import dev.burstgitops.metrics.Sample;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -80,23 +82,31 @@ public final class PolicyPass {
         readBurstSide(now);
         AtomicReference<Decision> decision = new AtomicReference<>();
         AtomicReference<PolicyState> state = new AtomicReference<>();
+        AtomicInteger handedOver = new AtomicInteger();
         PublishResult published;
         try {
             published = publisher.publish(tree -> {
                 state.set(stateReader.read(tree, now));
                 reportInvalidOverride(state.get(), tree.head());
                 decision.set(decide(state.get(), observation, now));
-                return commitWriter.write(tree, decision.get(), state.get().expiredOverride(), now);
+                var request = commitWriter.write(tree, decision.get(), state.get().expiredOverride(), now);
+                // Each commit handed to the publisher is one attempt to publish.
+                request.ifPresent(commit -> handedOver.incrementAndGet());
+                return request;
             });
-        } catch (GitException | ManifestException | RuntimeException e) {
+        } catch (GitException e) {
+            // Once a commit was handed over, a failure is the publish's (commit, push, pull request,
+            // a retry's refresh), not the refresh before deciding: metrics count the two apart.
+            throw handedOver.get() == 0 ? e : new PublishFailedException(e, handedOver.get());
+        } catch (ManifestException | RuntimeException e) {
             throw e;
         } catch (Exception e) {
             throw new IllegalStateException("unexpected failure in a burst-loop pass", e);
         }
         decider.keepLast();
         if (published instanceof PublishResult.GaveUp gaveUp) {
-            throw new GitException("push rejected " + gaveUp.attempts() + " times, giving up for this pass: "
-                    + gaveUp.lastRejection());
+            throw new PublishFailedException("push rejected " + gaveUp.attempts() + " times, giving up for this"
+                    + " pass: " + gaveUp.lastRejection(), gaveUp.attempts());
         }
         Optional<String> commit = published instanceof PublishResult.Published p ? Optional.of(p.commitId())
                 : Optional.empty();
