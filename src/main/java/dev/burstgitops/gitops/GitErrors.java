@@ -18,8 +18,8 @@ final class GitErrors {
 
     static GitException translate(String action, GitRemote remote, Exception failure) {
         if (isAuthenticationFailure(failure)) {
-            String who = remote.credentials()
-                    .map(credentials -> "user " + credentials.username())
+            String who = remote.ssh().map(key -> "key " + key.keyFile())
+                    .or(() -> remote.credentials().map(credentials -> "user " + credentials.username()))
                     .orElse("no credentials configured");
             return new GitException("authentication failed for " + remote.displayUrl() + " (" + who + ")", failure);
         }

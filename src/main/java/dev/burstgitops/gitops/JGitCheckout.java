@@ -59,7 +59,7 @@ final class JGitCheckout {
         }
     }
 
-    /** Basic auth for http(s); nothing for file remotes. */
+    /** Basic auth for http(s); nothing for file remotes, nor for ssh ones (their key is set by {@link RemoteAccess}). */
     static CredentialsProvider credentialsFor(GitRemote remote) {
         if (!remote.isHttp()) {
             return null;
@@ -90,18 +90,17 @@ final class JGitCheckout {
     // No checkout here: refresh() puts the branch at the remote head with a hard reset either way.
     private static Git cloneInto(GitRemote remote) throws GitException {
         String branchRef = Constants.R_HEADS + remote.branch();
+        RemoteAccess access = RemoteAccess.to(remote);
         try {
-            return Git.cloneRepository()
+            return access.apply(Git.cloneRepository()
                     .setURI(remote.transportUrl())
                     .setDirectory(remote.checkoutDir().toFile())
                     .setBranchesToClone(List.of(branchRef))
                     .setBranch(branchRef)
-                    .setNoCheckout(true)
-                    .setCredentialsProvider(credentialsFor(remote))
-                    .setTimeout(TRANSPORT_TIMEOUT_SECONDS)
+                    .setNoCheckout(true))
                     .call();
         } catch (GitAPIException | JGitInternalException e) {
-            throw GitErrors.translate("clone of", remote, e);
+            throw access.failed("clone of", e);
         }
     }
 

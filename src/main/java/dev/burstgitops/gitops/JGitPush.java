@@ -20,16 +20,15 @@ final class JGitPush {
 
     static PushOutcome push(Git git, GitRemote remote, RefSpec refSpec, RevCommit commit) throws GitException {
         Iterable<PushResult> results;
+        RemoteAccess access = RemoteAccess.to(remote);
         try {
-            results = git.push()
+            results = access.apply(git.push()
                     .setRemote(Constants.DEFAULT_REMOTE_NAME)
                     .setRefSpecs(refSpec.setForceUpdate(false))
-                    .setForce(false)
-                    .setCredentialsProvider(JGitCheckout.credentialsFor(remote))
-                    .setTimeout(JGitCheckout.TRANSPORT_TIMEOUT_SECONDS)
+                    .setForce(false))
                     .call();
         } catch (GitAPIException | JGitInternalException e) {
-            throw GitErrors.translate("push to", remote, e);
+            throw access.failed("push to", e);
         }
         for (PushResult result : results) {
             for (RemoteRefUpdate update : result.getRemoteUpdates()) {

@@ -141,15 +141,14 @@ public final class JGitWorkspace implements GitWorkspace, AutoCloseable {
     }
 
     private void fetch() throws GitException {
+        RemoteAccess access = RemoteAccess.to(remote);
         try {
-            git.fetch()
+            access.apply(git.fetch()
                     .setRemote(Constants.DEFAULT_REMOTE_NAME)
-                    .setRefSpecs(new RefSpec("+" + branchRef + ":" + trackingRef))
-                    .setCredentialsProvider(JGitCheckout.credentialsFor(remote))
-                    .setTimeout(JGitCheckout.TRANSPORT_TIMEOUT_SECONDS)
+                    .setRefSpecs(new RefSpec("+" + branchRef + ":" + trackingRef)))
                     .call();
         } catch (GitAPIException | JGitInternalException e) {
-            throw GitErrors.translate("fetch from", remote, e);
+            throw access.failed("fetch from", e);
         }
     }
 

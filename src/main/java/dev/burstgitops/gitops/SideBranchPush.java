@@ -52,19 +52,18 @@ final class SideBranchPush {
     /** Fetches the side branch; empty when the remote has none. Call after {@link JGitWorkspace#refresh()}. */
     Optional<SideBranchHead> read() throws GitException {
         Git git = workspace.git();
+        RemoteAccess access = RemoteAccess.to(workspace.remote());
         try {
             // A wildcard, because fetching one exact ref the remote lacks is an error; pruning drops
             // the tracking ref of a branch deleted on the remote (after a merge, say).
-            git.fetch()
+            access.apply(git.fetch()
                     .setRemote(Constants.DEFAULT_REMOTE_NAME)
                     .setRefSpecs(new RefSpec("+" + Constants.R_HEADS + PREFIX + "*:"
                             + Constants.R_REMOTES + Constants.DEFAULT_REMOTE_NAME + "/" + PREFIX + "*"))
-                    .setRemoveDeletedRefs(true)
-                    .setCredentialsProvider(JGitCheckout.credentialsFor(workspace.remote()))
-                    .setTimeout(JGitCheckout.TRANSPORT_TIMEOUT_SECONDS)
+                    .setRemoveDeletedRefs(true))
                     .call();
         } catch (GitAPIException | JGitInternalException e) {
-            throw GitErrors.translate("fetch of " + branch + " from", workspace.remote(), e);
+            throw access.failed("fetch of " + branch + " from", e);
         }
         return headOf(git.getRepository());
     }
@@ -109,17 +108,16 @@ final class SideBranchPush {
 
     private SideBranchOutcome pushWithLease(ObjectId commit, String message, ObjectId expected) throws GitException {
         Iterable<PushResult> results;
+        RemoteAccess access = RemoteAccess.to(workspace.remote());
         try {
-            results = workspace.git().push()
+            results = access.apply(workspace.git().push()
                     .setRemote(Constants.DEFAULT_REMOTE_NAME)
                     .setRefSpecs(new RefSpec(commit.name() + ":" + remoteRef).setForceUpdate(true))
                     // The zero id leases on "absent": creating the branch fails if someone else just did.
-                    .setRefLeaseSpecs(new RefLeaseSpec(remoteRef, expected.name()))
-                    .setCredentialsProvider(JGitCheckout.credentialsFor(workspace.remote()))
-                    .setTimeout(JGitCheckout.TRANSPORT_TIMEOUT_SECONDS)
+                    .setRefLeaseSpecs(new RefLeaseSpec(remoteRef, expected.name())))
                     .call();
         } catch (GitAPIException | JGitInternalException e) {
-            throw GitErrors.translate("push of " + branch + " to", workspace.remote(), e);
+            throw access.failed("push of " + branch + " to", e);
         }
         for (PushResult result : results) {
             for (RemoteRefUpdate update : result.getRemoteUpdates()) {

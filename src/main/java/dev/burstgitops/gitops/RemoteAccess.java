@@ -1,0 +1,53 @@
+package dev.burstgitops.gitops;
+
+import java.nio.file.Files;
+import org.eclipse.jgit.api.TransportCommand;
+
+/**
+ * How one transport command (clone, fetch, push) reaches the remote: basic auth for http(s), the
+ * deploy key checked against known_hosts for ssh, nothing for a file remote. Made for each
+ * command, so an SSH refusal recorded here belongs to this command and no other.
+ */
+final class RemoteAccess {
+
+    private final GitRemote remote;
+    private final SshDeployKey ssh;
+
+    private RemoteAccess(GitRemote remote, SshDeployKey ssh) {
+        this.remote = remote;
+        this.ssh = ssh;
+    }
+
+    static RemoteAccess to(GitRemote remote) {
+        return new RemoteAccess(remote, remote.ssh().map(SshDeployKey::new).orElse(null));
+    }
+
+    /** Sets credentials, the SSH session factory and the timeout on {@code command}. */
+    <C extends TransportCommand<C, ?>> C apply(C command) {
+        command.setCredentialsProvider(JGitCheckout.credentialsFor(remote))
+                .setTimeout(JGitCheckout.TRANSPORT_TIMEOUT_SECONDS);
+        if (ssh != null) {
+            command.setTransportConfigCallback(ssh);
+        }
+        return command;
+    }
+
+    /** The failure of {@code action} as a person can act on it; an SSH refusal of ours comes first. */
+    GitException failed(String action, Exception failure) {
+        if (ssh != null) {
+            if (ssh.refusal().isPresent()) {
+                return new GitException(action + " " + remote.displayUrl() + " failed: " + ssh.refusal().get(), failure);
+            }
+            SshCredentials key = remote.ssh().orElseThrow();
+            if (!Files.isReadable(key.keyFile())) {
+                return new GitException(action + " " + remote.displayUrl() + " failed: cannot read sshKeyFile "
+                        + key.keyFile(), failure);
+            }
+            if (!Files.isReadable(key.knownHostsFile())) {
+                return new GitException(action + " " + remote.displayUrl() + " failed: cannot read knownHostsFile "
+                        + key.knownHostsFile(), failure);
+            }
+        }
+        return GitErrors.translate(action, remote, failure);
+    }
+}
