@@ -151,7 +151,14 @@ class ControllerDeploymentTest {
     }
 
     private static int defaultPort(URI url) {
-        return url.getPort() != -1 ? url.getPort() : "https".equals(url.getScheme()) ? 443 : 80;
+        if (url.getPort() != -1) {
+            return url.getPort();
+        }
+        return switch (url.getScheme()) {
+            case "https" -> 443;
+            case "ssh" -> 22;
+            default -> 80;
+        };
     }
 
     private Manifest find(String key) {
