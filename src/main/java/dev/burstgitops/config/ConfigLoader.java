@@ -14,6 +14,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -84,10 +87,11 @@ public final class ConfigLoader {
         if (!present) {
             git.problem("url", "is required (the repository that holds the cluster directories)");
         }
-        URI url = uri(git, "url");
+        URI url = gitUrl(git);
         String branch = git.string("branch", "main");
         Path checkoutDir = git.path("checkoutDir", defaultCheckoutDir(url, branch));
         Optional<GitAuthConfig> auth = git.section("auth").map(ConfigLoader::gitAuth);
+        checkAuthFitsUrl(git, url, auth);
         YamlSection author = git.sectionOrEmpty("author");
         String authorName = author.string("name", "burst-gitops");
         String authorEmail = author.string("email", "burst-gitops@localhost");
@@ -110,11 +114,90 @@ public final class ConfigLoader {
         Optional<String> username = auth.optionalString("username");
         Optional<SecretRef> usernameFrom = SecretKeys.optional(auth, "username");
         Optional<SecretRef> token = SecretKeys.optional(auth, "token");
-        if (token.isEmpty()) {
-            auth.problem("tokenFile", "is required (or tokenEnv)");
+        Optional<Path> sshKeyFile = Optional.ofNullable(auth.path("sshKeyFile", null));
+        Optional<Path> knownHostsFile = Optional.ofNullable(auth.path("knownHostsFile", null));
+        Optional<SecretRef> passphrase = SecretKeys.optional(auth, "passphrase");
+        boolean ssh = sshKeyFile.isPresent() || knownHostsFile.isPresent() || passphrase.isPresent();
+        if (ssh) {
+            if (sshKeyFile.isEmpty()) {
+                auth.problem("sshKeyFile", "is required with knownHostsFile or a passphrase (the deploy key's private half)");
+            }
+            // Without it the host key could only be trusted on first sight: a man in the middle
+            // on the first connection would get the deploy key's signature and every push.
+            if (knownHostsFile.isEmpty()) {
+                auth.problem("knownHostsFile", "is required with sshKeyFile: the server's host key is checked"
+                        + " against it (make it with ssh-keyscan)");
+            }
+            if (token.isPresent()) {
+                auth.problem(auth.has("tokenFile") ? "tokenFile" : "tokenEnv",
+                        "name either a token (https) or sshKeyFile (ssh), not both");
+            }
+            if (username.isPresent() || usernameFrom.isPresent()) {
+                auth.problem(auth.has("username") ? "username" : auth.has("usernameFile") ? "usernameFile" : "usernameEnv",
+                        "is for https; the SSH user is the one in the URL (ssh://git@host/...)");
+            }
+        } else if (token.isEmpty()) {
+            auth.problem("tokenFile", "is required (or tokenEnv; for an ssh:// URL, sshKeyFile and knownHostsFile)");
         }
         auth.rejectUnknownKeys();
-        return new GitAuthConfig(username, usernameFrom, token.orElse(null));
+        return new GitAuthConfig(username, usernameFrom, token.orElse(null), sshKeyFile, knownHostsFile, passphrase);
+    }
+
+    /** The schemes the Git transport speaks; anything else would only fail at the first fetch. */
+    private static final Set<String> GIT_SCHEMES = Set.of("https", "http", "ssh", "file");
+
+    /** {@code user@host:path}, the scp-like form git and forges print for SSH remotes. */
+    private static final Pattern SCP_LIKE =
+            Pattern.compile("([A-Za-z0-9._-]+)@([A-Za-z0-9.-]+|\\[[0-9A-Fa-f:.]+\\]):(?!//)(.+)");
+
+    /**
+     * {@code git.url}: an https, http, ssh or file URL, or the scp-like {@code git@host:path},
+     * which is read as {@code ssh://git@host/path} (the path from the server's root, as forges
+     * take it). A user name is allowed in an ssh URL, because that is where SSH takes it from
+     * ({@code git@}); a password is refused in every URL, because the URL is printed.
+     * {@code validate} reads the configuration through this same method, so both accept the
+     * same URLs as the transport does.
+     */
+    private static URI gitUrl(YamlSection git) {
+        String text = git.string("url");
+        if (text == null) {
+            return null;
+        }
+        URI url;
+        try {
+            Matcher scp = SCP_LIKE.matcher(text);
+            url = scp.matches() && !text.contains("://")
+                    ? new URI("ssh", scp.group(1), scp.group(2).replaceAll("^\\[|\\]$", ""), -1,
+                            "/" + scp.group(3).replaceFirst("^/+", ""), null, null)
+                    : new URI(text);
+        } catch (URISyntaxException e) {
+            git.problem("url", "is not a valid URL: " + e.getReason());
+            return null;
+        }
+        String scheme = url.getScheme();
+        if (scheme == null) {
+            git.problem("url", "must be a URL with a scheme (https://..., ssh://..., file://...), not '" + text + "'");
+        } else if (!GIT_SCHEMES.contains(scheme)) {
+            git.problem("url", "has the unsupported scheme '" + scheme + "' (use https, http, ssh or file)");
+        } else if (url.getRawUserInfo() != null && (!scheme.equals("ssh") || url.getRawUserInfo().contains(":"))) {
+            git.problem("url", "must not carry credentials; use the auth section");
+        }
+        return url;
+    }
+
+    /** An ssh URL goes with a deploy key and known_hosts, and a deploy key only with an ssh URL. */
+    private static void checkAuthFitsUrl(YamlSection git, URI url, Optional<GitAuthConfig> auth) {
+        if (url == null || url.getScheme() == null) {
+            return;
+        }
+        boolean sshUrl = url.getScheme().equals("ssh");
+        boolean sshAuth = auth.map(GitAuthConfig::isSsh).orElse(false);
+        if (sshUrl && !sshAuth) {
+            git.problem(auth.isPresent() ? "auth" : "url", "an ssh URL needs git.auth.sshKeyFile and"
+                    + " git.auth.knownHostsFile (the deploy key, and the host keys to trust)");
+        } else if (!sshUrl && sshAuth) {
+            git.problem("auth", "sshKeyFile is for ssh URLs; a " + url.getScheme() + " URL takes tokenFile or tokenEnv");
+        }
     }
 
     private static PullRequestConfig pullRequest(YamlSection pr) {

@@ -5,10 +5,12 @@ import dev.burstgitops.config.ConfigException;
 import dev.burstgitops.config.GitAuthConfig;
 import dev.burstgitops.config.GitConfig;
 import dev.burstgitops.config.PrometheusConfig;
+import dev.burstgitops.config.Secret;
 import dev.burstgitops.gitops.CommitIdentity;
 import dev.burstgitops.gitops.GitCredentials;
 import dev.burstgitops.gitops.GitRemote;
 import dev.burstgitops.gitops.JGitWorkspace;
+import dev.burstgitops.gitops.SshCredentials;
 import dev.burstgitops.metrics.MetricsHistory;
 import dev.burstgitops.metrics.MetricsSource;
 import dev.burstgitops.metrics.PrometheusMetricsHistory;
@@ -61,8 +63,7 @@ public final class Adapters {
             throws ConfigException {
         GitRemote remote = remote(config);
         Path dir = remote.checkoutDir().resolveSibling(remote.checkoutDir().getFileName() + suffix);
-        return new JGitWorkspace(new GitRemote(remote.url(), remote.branch(), dir, remote.credentials()),
-                identity(config.git()), clock);
+        return new JGitWorkspace(remote.withCheckoutDir(dir), identity(config.git()), clock);
     }
 
     /**
@@ -76,6 +77,13 @@ public final class Adapters {
     public static GitRemote remote(BurstGitopsConfig config) throws ConfigException {
         GitConfig git = config.git();
         Optional<GitCredentials> credentials = Optional.empty();
+        if (git.auth().isPresent() && git.auth().get().isSsh()) {
+            GitAuthConfig auth = git.auth().get();
+            Optional<Secret> passphrase = auth.passphrase().isPresent()
+                    ? Optional.of(auth.passphrase().get().read()) : Optional.empty();
+            return GitRemote.ssh(git.url(), git.branch(), git.checkoutDir(), new SshCredentials(
+                    auth.sshKeyFile().orElseThrow(), auth.knownHostsFile().orElseThrow(), passphrase));
+        }
         if (git.auth().isPresent()) {
             GitAuthConfig auth = git.auth().get();
             credentials = Optional.of(new GitCredentials(auth.resolveUsername(), auth.token().read()));
