@@ -56,4 +56,4 @@ EXPOSE 8080 8081
 # C1 only: the controller's work is I/O; the optimising compiler cost more CPU than it saved and
 # ~58 MiB of RSS (255 -> 197 MiB with two clusters of 1,001 objects; docs/benchmarks.md).
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError", "-jar", "/app/burst-gitops.jar"]
-CMD ["run", "--config", "/etc/burst-gitops/burst-gitops.yaml"]
+CMD ["run", "--config", "/etc/burst-gitops/config/burst-gitops.yaml"]

@@ -66,7 +66,8 @@ class ControllerDeploymentTest {
         // The image's ENTRYPOINT carries -XX:+ExitOnOutOfMemoryError (OutOfMemoryFaultTest); a
         // `command` here would start the JVM without it.
         assertThat(container.get("command")).isNull();
-        assertThat(container.get("args")).isEqualTo(List.of("run", "--config", "/etc/burst-gitops/burst-gitops.yaml"));
+        assertThat(container.get("args")).isEqualTo(List.of("run", "--config", "/etc/burst-gitops/config/burst-gitops.yaml",
+                "--last-good-config", "/tmp/burst-gitops-last-good.yaml"));
     }
 
     @Test

@@ -80,7 +80,8 @@ class WorkloadSpecificationTest {
 
         assertThat(controller.string("spec", "template", "spec", "serviceAccountName")).isEqualTo("burst-gitops");
         assertThat(container.string("image")).isEqualTo("burst-gitops:0.1.0");
-        assertThat(container.get("args")).isEqualTo(List.of("run", "--config", "/etc/burst-gitops/burst-gitops.yaml"));
+        assertThat(container.get("args")).isEqualTo(List.of("run", "--config", "/etc/burst-gitops/config/burst-gitops.yaml",
+                "--last-good-config", "/tmp/burst-gitops-last-good.yaml"));
         assertThat(container.list("ports")).extracting(Manifest::root)
                 .containsExactly(Map.of("name", "http", "containerPort", 8080),
                         Map.of("name", "webhook", "containerPort", 8081));
@@ -97,7 +98,7 @@ class WorkloadSpecificationTest {
         List<Manifest> volumes = controller.list("spec", "template", "spec", "volumes");
 
         assertThat(container.list("volumeMounts")).extracting(m -> m.string("mountPath")).containsExactlyInAnyOrder(
-                "/etc/burst-gitops/burst-gitops.yaml", "/etc/burst-gitops/git", "/etc/burst-gitops/burst",
+                "/etc/burst-gitops/config", "/etc/burst-gitops/git", "/etc/burst-gitops/burst",
                 "/etc/burst-gitops/webhook", "/var/lib/burst-gitops", "/tmp");
         assertThat(volumes).filteredOn(v -> v.get("emptyDir") != null).extracting(v -> v.string("name"))
                 .containsExactlyInAnyOrder("checkout", "tmp");
