@@ -70,7 +70,12 @@ final class FieldDiff {
             // "key: null" in YAML asks for the field to be absent.
             return live == null;
         }
-        if (live == null || live instanceof Map || live instanceof List) {
+        if (live == null) {
+            // The API server leaves a false boolean out of what it returns (Go's omitempty), so
+            // `globalDefault: false` would otherwise look changed on every pass.
+            return Boolean.FALSE.equals(desired);
+        }
+        if (live instanceof Map || live instanceof List) {
             return false;
         }
         if (desired.equals(live)) {

@@ -15,6 +15,13 @@ class FieldDiffTest {
     }
 
     @Test
+    void aFalseBooleanTheServerLeavesOutIsNoDifferenceButTrueIs() {
+        assertThat(diff("{globalDefault: false, value: 1000000}", "{value: 1000000}")).isEmpty();
+        assertThat(diff("{globalDefault: true, value: 1000000}", "{value: 1000000}")).containsExactly("globalDefault");
+        assertThat(diff("{spec: {replicas: 0}}", "{spec: {}}")).containsExactly("spec.replicas");
+    }
+
+    @Test
     void serverOwnedMetadataInAManifestAsksForNothing() {
         assertThat(diff("{metadata: {name: a, creationTimestamp: null}, status: {}}",
                 "{metadata: {name: a, creationTimestamp: '2026-11-22T05:00:00Z'}}")).isEmpty();
