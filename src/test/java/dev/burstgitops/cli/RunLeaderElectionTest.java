@@ -21,10 +21,12 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Two {@code run} replicas against one primary API server: exactly one writes; stop it and the other leads. */
+@Tag("wall-clock")
 class RunLeaderElectionTest {
 
     @TempDir

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * a clean shutdown hands over at once, a cut-off leader stops before its successor starts.
  * The real {@code kubectl} reads the Lease back as an independent client.
  */
+@Tag("wall-clock")
 class LeaderElectionTest {
 
     private static final Duration MARGIN = Duration.ofSeconds(1);

@@ -25,6 +25,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,6 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  * running pass nor the one queued behind it writes to edge again. The edge server's audit log is
  * the witness; the replica that takes over then syncs what A did not.
  */
+@Tag("wall-clock")
 class LostLeaseFenceTest {
 
     private static final GitAuthor DEV = new GitAuthor("Dana Developer", "dana@example.com");

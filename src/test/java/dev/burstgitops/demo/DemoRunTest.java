@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Ctrl-C does, and asserts on what the run reports and on what it kept with {@code --keep}: the
  * primary API server's own audit log of the controller's writes.
  */
+@Tag("wall-clock")
 class DemoRunTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -16,6 +16,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.Test;
  * seconds after the burst (about 5 s here), so the flapping run stops as soon as it has gone
  * back, and the holding run is watched for {@link #HOLD} after its burst, three times that.
  */
+@Tag("wall-clock")
 class ReporterFlappingTest {
 
     private static final Path STEADY_RUSH = Path.of("src/test/resources/demo/steady-rush-scenario.yaml");
