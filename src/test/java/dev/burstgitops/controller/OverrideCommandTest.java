@@ -52,6 +52,23 @@ class OverrideCommandTest {
     }
 
     @Test
+    void setSuspendCommitsASuspensionUnderWhichTheLoopDecidesNothing() throws Exception {
+        Outcome set = run("override", "set", "worker", "suspend", "--for", "2h", "--reason", "migrating burst",
+                "--config", config);
+
+        assertThat(set.exit()).as(set.err()).isZero();
+        assertThat(GitRemotes.log(fixture.remote).get(0).subject()).startsWith("override(worker): suspend until ");
+        assertThat(fixture.remoteFile("overrides/worker.yaml")).contains("mode: suspend");
+
+        fixture.clock.set(java.time.Instant.now());
+        fixture.rate.set(20.0);
+        PassResult suspended = fixture.pass();
+        assertThat(suspended.decision().to()).isEqualTo(Mode.NATURAL);
+        assertThat(suspended.decision().reason()).startsWith("suspended by overrides/worker.yaml until ");
+        assertThat(suspended.commit()).isEmpty();
+    }
+
+    @Test
     void clearRemovesTheFileAndSaysSoWhenThereIsNone() throws Exception {
         run("override", "set", "worker", "natural", "--for", "1h", "--reason", "upgrade", "--config", config);
 
