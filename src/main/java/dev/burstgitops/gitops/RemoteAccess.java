@@ -1,6 +1,8 @@
 package dev.burstgitops.gitops;
 
 import java.nio.file.Files;
+import org.apache.sshd.common.SshConstants;
+import org.apache.sshd.common.SshException;
 import org.eclipse.jgit.api.TransportCommand;
 
 /**
@@ -47,7 +49,23 @@ final class RemoteAccess {
                 return new GitException(action + " " + remote.displayUrl() + " failed: cannot read knownHostsFile "
                         + key.knownHostsFile(), failure);
             }
+            if (refusedEveryKey(failure)) {
+                return new GitException("authentication failed for " + remote.displayUrl() + " (key " + key.keyFile()
+                        + "): the server accepted no key; is its public half a deploy key of this repository,"
+                        + " with write access?", failure);
+            }
         }
         return GitErrors.translate(action, remote, failure);
+    }
+
+    // MINA says so with the SSH disconnect reason, not only in words: the same in every locale.
+    private static boolean refusedEveryKey(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SshException ssh
+                    && ssh.getDisconnectCode() == SshConstants.SSH2_DISCONNECT_NO_MORE_AUTH_METHODS_AVAILABLE) {
+                return true;
+            }
+        }
+        return false;
     }
 }
