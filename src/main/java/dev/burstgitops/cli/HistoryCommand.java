@@ -2,12 +2,10 @@ package dev.burstgitops.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.burstgitops.config.BurstGitopsConfig;
-import dev.burstgitops.config.ConfigException;
 import dev.burstgitops.controller.Adapters;
 import dev.burstgitops.controller.DecisionRecord;
 import dev.burstgitops.controller.DecisionTimeline;
 import dev.burstgitops.decision.DurationText;
-import dev.burstgitops.gitops.GitException;
 import dev.burstgitops.gitops.JGitWorkspace;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -53,20 +51,14 @@ final class HistoryCommand implements Callable<Integer> {
             err.println("--since: " + e.getMessage());
             return ExitCodes.CONFIG;
         }
-        try {
-            BurstGitopsConfig loaded = config.load();
-            try (JGitWorkspace workspace = Adapters.syncWorkspace(loaded, Clock.systemUTC())) {
-                workspace.refresh();
-                List<DecisionRecord> records = DecisionTimeline.read(workspace.directory(), loaded.git().branch(),
-                        policy, earliest);
-                print(records, out);
-                return ExitCodes.OK;
-            }
-        } catch (ConfigException e) {
-            return ConfigOption.report(e, err);
-        } catch (GitException e) {
-            err.println("Git failed: " + e.getMessage());
-            return ExitCodes.GIT;
+        // A configuration or Git failure goes to ExitCodeMapper.
+        BurstGitopsConfig loaded = config.load();
+        try (JGitWorkspace workspace = Adapters.syncWorkspace(loaded, Clock.systemUTC())) {
+            workspace.refresh();
+            List<DecisionRecord> records = DecisionTimeline.read(workspace.directory(), loaded.git().branch(),
+                    policy, earliest);
+            print(records, out);
+            return ExitCodes.OK;
         }
     }
 

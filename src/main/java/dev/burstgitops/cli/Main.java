@@ -17,10 +17,9 @@ public final class Main {
     public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new BurstGitopsCommand());
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
-        commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            cmd.getErr().println("burst-gitops: " + e.getMessage());
-            return ExitCodes.PROBLEMS;
-        });
+        ExitCodeMapper failures = new ExitCodeMapper();
+        commandLine.setExitCodeExceptionMapper(failures);
+        commandLine.setExecutionExceptionHandler(failures);
         return commandLine;
     }
 }

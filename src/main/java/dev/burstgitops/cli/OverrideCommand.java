@@ -2,7 +2,6 @@ package dev.burstgitops.cli;
 
 import dev.burstgitops.controller.Revisions;
 import dev.burstgitops.config.BurstGitopsConfig;
-import dev.burstgitops.config.ConfigException;
 import dev.burstgitops.controller.Adapters;
 import dev.burstgitops.controller.OverrideWriter;
 import dev.burstgitops.controller.Publishers;
@@ -12,7 +11,6 @@ import dev.burstgitops.decision.DurationText;
 import dev.burstgitops.decision.Mode;
 import dev.burstgitops.override.OverrideFile;
 import dev.burstgitops.gitops.ChangePublisher;
-import dev.burstgitops.gitops.GitException;
 import dev.burstgitops.gitops.JGitWorkspace;
 import dev.burstgitops.gitops.PublishResult;
 import dev.burstgitops.gitops.PublishRetry;
@@ -135,14 +133,10 @@ final class OverrideCommand {
                 out.println(describe(result));
                 return result instanceof PublishResult.GaveUp ? ExitCodes.GIT : ExitCodes.OK;
             }
-        } catch (ConfigException e) {
-            return ConfigOption.report(e, err);
         } catch (IllegalArgumentException e) {
+            // An unknown policy or an invalid override; configuration and Git failures go to ExitCodeMapper.
             err.println(e.getMessage());
             return ExitCodes.CONFIG;
-        } catch (GitException e) {
-            err.println("Git failed: " + e.getMessage());
-            return ExitCodes.GIT;
         }
     }
 

@@ -8,7 +8,6 @@ import dev.burstgitops.controller.Adapters;
 import dev.burstgitops.controller.Simulation;
 import dev.burstgitops.decision.Backtest;
 import dev.burstgitops.decision.DurationText;
-import dev.burstgitops.metrics.MetricQueryException;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
@@ -71,14 +70,10 @@ final class SimulateCommand implements Callable<Integer> {
                     change -> print(change, out));
             print(summary, out);
             return ExitCodes.OK;
-        } catch (ConfigException e) {
-            return ConfigOption.report(e, err);
         } catch (IllegalArgumentException e) {
+            // A bad --from, --to or --step; configuration and query failures go to ExitCodeMapper.
             err.println(e.getMessage());
             return ExitCodes.CONFIG;
-        } catch (MetricQueryException e) {
-            err.println("metric query failed: " + e.getMessage());
-            return ExitCodes.METRICS;
         }
     }
 
