@@ -11,14 +11,15 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * The one place a failure becomes an exit code and a message, for every command: configuration
- * 2 (each problem on its own line), metric query 3, Git 4, anything else 1. Commands let these
+ * or a bad argument 2 (each problem on its own line), metric query 3, Git 4, anything else 1. Commands let these
  * exceptions go instead of each catching and printing them their own way.
  */
 final class ExitCodeMapper implements IExitCodeExceptionMapper, IExecutionExceptionHandler {
 
     @Override
     public int getExitCode(Throwable failure) {
-        if (failure instanceof ConfigException) {
+        // A bad option or argument: picocli asks this mapper for those too, and they are usage errors.
+        if (failure instanceof ConfigException || failure instanceof CommandLine.ParameterException) {
             return ExitCodes.CONFIG;
         }
         if (failure instanceof MetricQueryException) {

@@ -49,6 +49,14 @@ class ExitCodeMapperTest {
     }
 
     @Test
+    void aBadArgumentIsTwoThroughTheWholeCommandLine() {
+        CommandRun run = CommandRun.of("history", "--config", "burst-gitops.yaml", "--no-such-option");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.CONFIG);
+        assertThat(run.err()).contains("Unknown option: '--no-such-option'");
+    }
+
+    @Test
     void aMetricQueryIsThreeGitIsFourAnythingElseIsOne() {
         assertThat(run(new MetricQueryException(MetricQueryException.Kind.CONNECTION, "http://prom:9090", "refused"))[0]).isEqualTo("3");
         String[] git = run(new GitException("push rejected"));
