@@ -53,7 +53,8 @@ final class HistoryCommand implements Callable<Integer> {
         }
         // A configuration or Git failure goes to ExitCodeMapper.
         BurstGitopsConfig loaded = config.load();
-        try (JGitWorkspace workspace = Adapters.syncWorkspace(loaded, Clock.systemUTC())) {
+        // A working copy of its own: a one-shot command never resets the tree a running sync loop renders.
+        try (JGitWorkspace workspace = Adapters.workspace(loaded, Clock.systemUTC(), "-history")) {
             workspace.refresh();
             List<DecisionRecord> records = DecisionTimeline.read(workspace.directory(), loaded.git().branch(),
                     policy, earliest);

@@ -65,7 +65,8 @@ final class SyncCommand implements Callable<Integer> {
         } catch (ConfigException e) {
             return ConfigOption.report(e, err);
         }
-        try (JGitWorkspace workspace = Adapters.syncWorkspace(loaded, Clock.systemUTC())) {
+        // A working copy of its own: a one-shot pass never resets the tree a running sync loop renders.
+        try (JGitWorkspace workspace = Adapters.workspace(loaded, Clock.systemUTC(), "-sync-once")) {
             List<ClusterPassResult> results = new SyncPass(workspace, clusters).run(dryRun);
             if (output.json()) {
                 OutputFormat.print(results.stream().map(ClusterPassResultJson::of).toList(), out);

@@ -194,6 +194,14 @@ class SyncCommandTest {
     }
 
     @Test
+    void aOneShotPassUsesAWorkingCopyOfItsOwnNotTheRunningSyncLoops() throws IOException {
+        assertThat(sync("--cluster", "burst").exitCode()).isZero();
+
+        assertThat(dir.resolve("checkout-sync-once").resolve(".git")).isDirectory();
+        assertThat(dir.resolve("checkout-sync")).doesNotExist();
+    }
+
+    @Test
     void anUnreachableClusterFailsWhileTheOtherIsSynced() throws IOException {
         burst.close();
 
