@@ -35,7 +35,7 @@ final class ExitCodeMapper implements IExitCodeExceptionMapper, IExecutionExcept
     public int handleExecutionException(Exception failure, CommandLine command, ParseResult parsed) {
         PrintWriter err = command.getErr();
         if (failure instanceof ConfigException config) {
-            config.problems().forEach(err::println);
+            ConfigOption.report(config, err);
         } else if (failure instanceof MetricQueryException) {
             err.println("metric query failed: " + failure.getMessage());
         } else if (failure instanceof GitException) {

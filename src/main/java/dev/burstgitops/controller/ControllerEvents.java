@@ -147,11 +147,6 @@ public final class ControllerEvents implements AutoCloseable {
         }
     }
 
-    /** For tests: true once every Event queued so far has been written (or given up on). */
-    boolean idle() {
-        return writer.getQueue().isEmpty() && writer.getActiveCount() == 0;
-    }
-
     static ObjectReference reference(String apiVersion, String kind, String namespace, String name, String uid) {
         return new ObjectReferenceBuilder().withApiVersion(apiVersion).withKind(kind).withNamespace(namespace)
                 .withName(name).withUid(uid).build();

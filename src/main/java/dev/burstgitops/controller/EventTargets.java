@@ -2,20 +2,16 @@ package dev.burstgitops.controller;
 
 import dev.burstgitops.config.PolicyConfig;
 import dev.burstgitops.config.VirtualServiceConfig;
+import dev.burstgitops.manifest.ManifestLoader;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.ObjectReference;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * The objects Events are about: a policy's VirtualService in the primary cluster (its namespace
@@ -62,22 +58,13 @@ final class EventTargets {
         }
     }
 
-    /** apiVersion and namespace of the VirtualService as the repository declares it. */
+    /** apiVersion and namespace of the VirtualService as the repository declares it, read as the renderer reads it. */
     private Optional<ObjectReference> read(VirtualServiceConfig vs) {
-        try {
-            String text = Files.readString(repository.resolve(vs.file()));
-            for (Object document : new Yaml(new SafeConstructor(new LoaderOptions())).loadAll(text)) {
-                if (document instanceof Map<?, ?> map && "VirtualService".equals(map.get("kind"))
-                        && map.get("metadata") instanceof Map<?, ?> metadata && vs.name().equals(metadata.get("name"))) {
-                    Object namespace = metadata.get("namespace");
-                    return Optional.of(ControllerEvents.reference(String.valueOf(map.get("apiVersion")),
-                            "VirtualService", namespace == null ? "default" : namespace.toString(), vs.name(), null));
-                }
-            }
-            return Optional.empty();
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty();
-        }
+        return new ManifestLoader().load(repository, vs.file()).objects().stream()
+                .filter(object -> "VirtualService".equals(object.kind()) && vs.name().equals(object.name()))
+                .findFirst()
+                .map(object -> ControllerEvents.reference(object.apiVersion(), "VirtualService",
+                        object.namespace().isEmpty() ? "default" : object.namespace(), vs.name(), null));
     }
 
     /** The same reference with the live object's uid; empty when the primary cluster does not have it (yet). */

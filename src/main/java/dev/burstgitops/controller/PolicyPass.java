@@ -79,7 +79,6 @@ public final class PolicyPass {
             decider.start(now);
         }
         Observation observation = observe();
-        readBurstSide(now);
         AtomicReference<Decision> decision = new AtomicReference<>();
         AtomicReference<PolicyState> state = new AtomicReference<>();
         AtomicInteger handedOver = new AtomicInteger();
@@ -136,10 +135,15 @@ public final class PolicyPass {
             return suspension.get().decision(state.situation().current(), state.share(), observation);
         }
         Decision decided = decider.decide(state, observation, now);
-        return gate.map(g -> g.apply(decided, state.situation(), readiness, now)).orElse(decided);
+        if (gate.isEmpty() || !gate.get().concerns(decided)) {
+            return decided;
+        }
+        // Read only when it matters (into burst, or in burst): a quiet natural day costs no API call.
+        readBurstSide(now);
+        return gate.get().apply(decided, state.situation(), readiness, now);
     }
 
-    /** Reads the burst side each pass; says so in the log when it turns not ready and when it is ready again. */
+    /** Reads the burst side; says so in the log when it turns not ready and when it is ready again. */
     private void readBurstSide(Instant now) {
         if (readinessProbe.isEmpty()) {
             return;

@@ -24,6 +24,16 @@ public final class ReadinessGate {
         this.fallbackAfter = fallbackAfter;
     }
 
+    /**
+     * Whether the burst side's readiness matters to this decision: it would send more traffic there,
+     * or the policy is in burst (where a spell of unreadiness leads to a fallback). Otherwise the
+     * side need not be read at all.
+     */
+    public boolean concerns(Decision decided) {
+        return decided.from() == Mode.BURST
+                || decided instanceof Decision.Change change && sendsMoreToBurst(change);
+    }
+
     public Decision apply(Decision decided, Situation situation, BurstReadiness readiness, Instant now) {
         if (!(readiness instanceof BurstReadiness.NotReady notReady)
                 || situation.hold().filter(hold -> hold.inForceAt(now)).isPresent()) {

@@ -163,6 +163,18 @@ class BurstReadinessFlowTest {
     }
 
     @Test
+    void aQuietNaturalPassDoesNotReadTheBurstSideAtAll() throws Exception {
+        createWorker();
+        rate = 5;
+        burst.forgetRequests();
+
+        PassResult quiet = pass();
+
+        assertThat(quiet.decision().to()).isEqualTo(Mode.NATURAL);
+        assertThat(burst.requests()).as("requests to the burst API server").isEmpty();
+    }
+
+    @Test
     void anUnreachableBurstClusterIsNotReadyAndNothingIsCommitted() throws Exception {
         createWorker();
         setAvailable(1);

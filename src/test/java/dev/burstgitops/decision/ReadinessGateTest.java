@@ -73,6 +73,13 @@ class ReadinessGateTest {
     }
 
     @Test
+    void theGateConcernsOnlyMovesTowardBurstAndPassesInBurst() {
+        assertThat(gate.concerns(bandDecision(Situation.of(Mode.NATURAL), Observation.rate(5), T0))).isFalse();
+        assertThat(gate.concerns(bandDecision(Situation.of(Mode.NATURAL), BUSY, T0))).isTrue();
+        assertThat(gate.concerns(bandDecision(Situation.of(Mode.BURST), Observation.rate(12), T0))).isTrue();
+    }
+
+    @Test
     void aChangeBackToNaturalIsNeverHeldUp() {
         Situation inBurst = Situation.of(Mode.BURST);
         Decision leaving = bandDecision(inBurst, Observation.rate(2), T0);
