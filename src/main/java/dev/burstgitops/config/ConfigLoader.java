@@ -64,8 +64,8 @@ public final class ConfigLoader {
             top.problem("prometheus", "is required when policies are configured");
         }
         SyncConfig sync = sync(top.sectionOrEmpty("sync"));
-        ServerConfig server = server(top.sectionOrEmpty("server"));
-        LeaderElectionConfig leader = leaderElection(top.sectionOrEmpty("leaderElection"));
+        ServerConfig server = ServerSectionReader.read(top.sectionOrEmpty("server"));
+        LeaderElectionConfig leader = LeaderElectionSectionReader.read(top.sectionOrEmpty("leaderElection"));
         top.rejectUnknownKeys();
         problems.throwIfAny();
         return new BurstGitopsConfig(baseDir.resolve(fileName), git, prometheus, policies, clusters, sync, server,
@@ -253,50 +253,6 @@ public final class ConfigLoader {
         }
         sync.rejectUnknownKeys();
         return new SyncConfig(interval, mode, prune, inventoryNamespace, limits, Math.max(1, maxFetchFailures));
-    }
-
-    private static ServerConfig server(YamlSection server) {
-        String address = server.string("address", ServerConfig.DEFAULT_ADDRESS);
-        if (!ServerConfig.isValidAddress(address)) {
-            server.problem("address", "must be an IP address (0.0.0.0, 127.0.0.1, ::) or a host name, not '"
-                    + address + "'");
-        }
-        int port = server.integer("port", ServerConfig.DEFAULT_PORT);
-        if (port < 0 || port > 65535) {
-            server.problem("port", "must be a TCP port (0 to 65535)");
-        }
-        int webhookPort = server.integer("webhookPort", ServerConfig.DEFAULT_WEBHOOK_PORT);
-        if (webhookPort < 0 || webhookPort > 65535) {
-            server.problem("webhookPort", "must be a TCP port (0 to 65535)");
-        } else if (webhookPort != 0 && webhookPort == port) {
-            // Two listeners cannot share a port; one listener for both would expose the probes
-            // and /status wherever the webhook is exposed.
-            server.problem("webhookPort", "must differ from server.port (" + port + "): the webhook has a"
-                    + " listener of its own, so that an ingress exposes only it");
-        }
-        Optional<SecretRef> webhook = SecretKeys.optional(server, "webhookSecret");
-        server.rejectUnknownKeys();
-        return new ServerConfig(address, port, webhookPort, webhook);
-    }
-
-    private static LeaderElectionConfig leaderElection(YamlSection leader) {
-        boolean enabled = leader.bool("enabled", false);
-        String namespace = leader.string("namespace", "burst-gitops");
-        String leaseName = leader.string("leaseName", "burst-gitops");
-        Duration leaseDuration = leader.duration("leaseDuration", Duration.ofSeconds(15));
-        Duration renewDeadline = leader.duration("renewDeadline", Duration.ofSeconds(10));
-        Duration retryPeriod = leader.duration("retryPeriod", Duration.ofSeconds(2));
-        if (renewDeadline != null && leaseDuration != null && renewDeadline.compareTo(leaseDuration) >= 0) {
-            leader.problem("renewDeadline", "must be shorter than leaseDuration");
-        }
-        // Where the Lease lives when it is not the primary cluster: commit-only mode has no clusters.
-        Optional<String> kubeconfigText = leader.optionalString("kubeconfig");
-        Optional<Path> kubeconfig = kubeconfigText.filter(text -> !text.equals("in-cluster"))
-                .map(text -> leader.path("kubeconfig", null));
-        Optional<String> context = leader.optionalString("context");
-        leader.rejectUnknownKeys();
-        return new LeaderElectionConfig(enabled, namespace, leaseName, leaseDuration, renewDeadline, retryPeriod,
-                kubeconfig, context);
     }
 
     static URI uri(YamlSection section, String key) {
