@@ -5,6 +5,8 @@ import dev.burstgitops.config.PolicyConfig;
 import dev.burstgitops.decision.BurstReadiness;
 import dev.burstgitops.decision.Decision;
 import dev.burstgitops.decision.Mode;
+import dev.burstgitops.decision.ReadinessGate;
+import dev.burstgitops.decision.Suspension;
 import dev.burstgitops.sync.KubernetesEvents;
 import io.fabric8.kubernetes.api.model.ObjectReference;
 import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
@@ -69,9 +71,9 @@ public final class ControllerEvents implements AutoCloseable {
             holding.remove(result.policy());
             return;
         }
-        String now = decision.reason().startsWith("suspended") ? "Suspended"
+        String now = decision.reason().startsWith(Suspension.SUSPENDED) ? "Suspended"
                 : result.readiness().filter(r -> r instanceof BurstReadiness.NotReady).isPresent()
-                && decision.reason().startsWith("burst not ready") ? "BurstNotReady" : "";
+                && decision.reason().startsWith(ReadinessGate.HELD_BACK) ? "BurstNotReady" : "";
         String before = holding.put(result.policy(), now);
         if (!now.isEmpty() && !now.equals(before)) {
             emit(policy.get(), now.equals("Suspended") ? "Normal" : "Warning", now, decision.reason());

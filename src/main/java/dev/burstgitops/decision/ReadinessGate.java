@@ -18,6 +18,9 @@ import java.util.Optional;
  */
 public final class ReadinessGate {
 
+    /** How a decision the gate holds back starts its reason; readers of the reason (the demo, Events) key on it. */
+    public static final String HELD_BACK = "burst not ready: ";
+
     private final Duration fallbackAfter;
 
     public ReadinessGate(Duration fallbackAfter) {
@@ -39,7 +42,7 @@ public final class ReadinessGate {
                 || situation.hold().filter(hold -> hold.inForceAt(now)).isPresent()) {
             return decided;
         }
-        String notReadyText = "burst not ready: " + notReady.detail();
+        String notReadyText = HELD_BACK + notReady.detail();
         if (decided instanceof Decision.Change change && sendsMoreToBurst(change)) {
             String because = notReadyText + "; staying " + describe(change.from(), change.share().map(ShareMove::from))
                     + " (" + change.reason() + ")";

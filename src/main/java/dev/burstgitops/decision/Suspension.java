@@ -13,6 +13,9 @@ import java.util.OptionalInt;
  */
 public record Suspension(Instant until, String reason, String source) {
 
+    /** How a suspended policy's decision starts its reason; readers of the reason (Events) key on it. */
+    public static final String SUSPENDED = "suspended by ";
+
     public Suspension {
         Objects.requireNonNull(until, "until");
         Objects.requireNonNull(source, "source");
@@ -24,7 +27,7 @@ public record Suspension(Instant until, String reason, String source) {
 
     /** The decision while suspended: stay with whatever the weights are, and say so. */
     public Decision decision(Mode current, OptionalInt share, Observation observation) {
-        String because = "suspended by " + source + " until " + until
+        String because = SUSPENDED + source + " until " + until
                 + (reason == null || reason.isBlank() ? "" : " (" + reason + ")")
                 + ": not deciding, the weights are left as they are";
         return share.isPresent() ? Decision.stayAtShare(share.getAsInt(), observation, because)

@@ -6,6 +6,7 @@ import dev.burstgitops.controller.PassResult;
 import dev.burstgitops.decision.Decision;
 import dev.burstgitops.decision.Mode;
 import dev.burstgitops.decision.Observation;
+import dev.burstgitops.decision.ReadinessGate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,7 +25,7 @@ import java.util.function.Function;
  */
 final class DemoObserver {
 
-    private static final String NOT_READY = "burst not ready: ";
+    private static final String NOT_READY = ReadinessGate.HELD_BACK;
 
     private final Instant start;
     private final Clock clock;

@@ -71,6 +71,27 @@ class ControllerEventsTest {
     }
 
     @Test
+    void aSuspensionIsSaidOnceWhileItLastsNotOncePerPass() throws Exception {
+        events.onPass(fixture.pass()); // a quiet pass: the working copy now holds the VirtualService's file
+        dev.burstgitops.decision.Suspension suspension = new dev.burstgitops.decision.Suspension(
+                java.time.Instant.parse("2026-11-26T08:00:00Z"), "migration", "overrides/worker.yaml");
+        PassResult suspended = new PassResult("worker", suspension.decision(dev.burstgitops.decision.Mode.NATURAL,
+                java.util.OptionalInt.empty(), dev.burstgitops.decision.Observation.rate(20)), java.util.Optional.empty(),
+                1, java.util.Optional.of("overrides/worker.yaml"), java.util.Optional.empty());
+
+        events.onPass(suspended);
+        events.onPass(suspended);
+        events.onPass(suspended);
+        events.onClusterPass(new ClusterPassResult.Failed("burst", "3f2a1c9d", "marker: the queue has run"));
+
+        // The marker is written after the three passes were handled: then one Suspended Event, count 1.
+        await().atMost(Duration.ofSeconds(10)).until(() -> eventsOnTheVirtualService("{.items[*].reason}")
+                .contains("SyncFailed"));
+        assertThat(eventsOnTheVirtualService("{range .items[?(@.reason==\"Suspended\")]}{.count}{\"\\n\"}{end}")
+                .strip()).isEqualTo("1");
+    }
+
+    @Test
     void aRepeatedSyncFailureIsOneWarningWhoseCountGrows() throws Exception {
         events.onPass(fixture.pass()); // a pass reads where the VirtualService lives
         ClusterPassResult failed = new ClusterPassResult.Failed("burst", "3f2a1c9d", "cluster burst unreachable");
