@@ -1,6 +1,6 @@
 package dev.burstgitops.cli;
 
-import dev.burstgitops.controller.Revisions;
+import dev.burstgitops.gitops.Revisions;
 import dev.burstgitops.config.BurstGitopsConfig;
 import dev.burstgitops.controller.Adapters;
 import dev.burstgitops.controller.OverrideWriter;

@@ -1,5 +1,6 @@
 package dev.burstgitops.controller;
 
+import dev.burstgitops.gitops.Revisions;
 import dev.burstgitops.manifest.RenderProblem;
 import dev.burstgitops.sync.SyncReport;
 import java.util.List;

@@ -7,6 +7,7 @@ import dev.burstgitops.decision.Decision;
 import dev.burstgitops.decision.Mode;
 import dev.burstgitops.decision.ReadinessGate;
 import dev.burstgitops.decision.Suspension;
+import dev.burstgitops.gitops.Revisions;
 import dev.burstgitops.sync.KubernetesEvents;
 import io.fabric8.kubernetes.api.model.ObjectReference;
 import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;

@@ -10,6 +10,7 @@ import dev.burstgitops.gitops.PublishResult;
 import dev.burstgitops.override.OverrideFile;
 import dev.burstgitops.override.OverrideLookup;
 import dev.burstgitops.override.OverrideReader;
+import dev.burstgitops.record.DecisionTrailers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

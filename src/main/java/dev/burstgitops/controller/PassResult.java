@@ -3,6 +3,7 @@ package dev.burstgitops.controller;
 import dev.burstgitops.decision.BurstReadiness;
 import dev.burstgitops.decision.Decision;
 import dev.burstgitops.decision.Observation;
+import dev.burstgitops.gitops.Revisions;
 import java.util.Optional;
 
 /**

@@ -9,6 +9,7 @@ import dev.burstgitops.decision.SpilloverDecider;
 import dev.burstgitops.decision.SpilloverVerdict;
 import dev.burstgitops.decision.Streak;
 import dev.burstgitops.decision.Verdict;
+import dev.burstgitops.record.PolicyState;
 import java.time.Instant;
 import java.util.Optional;
 

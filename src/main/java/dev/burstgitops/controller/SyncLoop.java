@@ -1,6 +1,7 @@
 package dev.burstgitops.controller;
 
 import dev.burstgitops.gitops.GitWorkspace;
+import dev.burstgitops.gitops.Revisions;
 import dev.burstgitops.sync.WriteFence;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package dev.burstgitops.demo;
 
-import dev.burstgitops.controller.Revisions;
+import dev.burstgitops.gitops.Revisions;
 import dev.burstgitops.controller.ClusterPassResult;
 import dev.burstgitops.controller.PassResult;
 import dev.burstgitops.decision.Decision;

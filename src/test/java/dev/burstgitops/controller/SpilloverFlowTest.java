@@ -12,6 +12,8 @@ import dev.burstgitops.gitops.JGitWorkspace;
 import dev.burstgitops.manifest.VirtualServiceWeights;
 import dev.burstgitops.manifest.WeightedRoute;
 import dev.burstgitops.metrics.Sample;
+import dev.burstgitops.record.DecisionRecord;
+import dev.burstgitops.record.DecisionTimeline;
 import dev.burstgitops.testing.ConfigYaml;
 import dev.burstgitops.testing.GitLoggedCommit;
 import dev.burstgitops.testing.GitRemotes;

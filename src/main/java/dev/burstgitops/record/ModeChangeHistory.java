@@ -1,4 +1,4 @@
-package dev.burstgitops.controller;
+package dev.burstgitops.record;
 
 import dev.burstgitops.gitops.CommitHistory;
 import dev.burstgitops.gitops.GitException;
@@ -14,13 +14,13 @@ import java.util.Optional;
  * cooldown survives restarts. The answer only changes when the branch head does, so it is
  * remembered per head: a poll every second does not walk the history every second.
  */
-final class ModeChangeHistory {
+public final class ModeChangeHistory {
 
     private final CommitHistory history;
     private final Map<String, Optional<Instant>> byPolicy = new HashMap<>();
     private String head;
 
-    ModeChangeHistory(CommitHistory history) {
+    public ModeChangeHistory(CommitHistory history) {
         this.history = history;
     }
 

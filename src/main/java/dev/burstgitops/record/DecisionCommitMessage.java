@@ -1,4 +1,4 @@
-package dev.burstgitops.controller;
+package dev.burstgitops.record;
 
 import dev.burstgitops.config.PolicyConfig;
 import dev.burstgitops.config.VirtualServiceConfig;
@@ -22,7 +22,7 @@ import java.util.Map;
  * share burst: {@code burst -> burst} for 40% -> 60%), so readers of the mode and the cooldown
  * need not know about shares, and adds {@code Burst-Share} with the new share.
  */
-final class DecisionCommitMessage {
+public final class DecisionCommitMessage {
 
     private DecisionCommitMessage() {
     }

@@ -1,4 +1,4 @@
-package dev.burstgitops.controller;
+package dev.burstgitops.record;
 
 import dev.burstgitops.config.VirtualServiceConfig;
 import dev.burstgitops.manifest.WeightedRoute;
@@ -12,7 +12,7 @@ import java.util.OptionalInt;
  * the burst subset's weight is the share and the primary's is the rest. The repository is the
  * only record of the current share, as it is of the mode for band policies.
  */
-final class SpilloverWeights {
+public final class SpilloverWeights {
 
     private SpilloverWeights() {
     }

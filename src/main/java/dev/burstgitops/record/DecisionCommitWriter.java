@@ -1,4 +1,4 @@
-package dev.burstgitops.controller;
+package dev.burstgitops.record;
 
 import dev.burstgitops.config.PolicyConfig;
 import dev.burstgitops.config.VirtualServiceConfig;
@@ -22,15 +22,15 @@ import java.util.Optional;
  * Turns a decision into file edits and the commit that records them: the new weights, and the
  * removal of an expired override. Nothing to edit means no commit.
  */
-final class DecisionCommitWriter {
+public final class DecisionCommitWriter {
 
     private final PolicyConfig policy;
 
-    DecisionCommitWriter(PolicyConfig policy) {
+    public DecisionCommitWriter(PolicyConfig policy) {
         this.policy = policy;
     }
 
-    Optional<CommitRequest> write(WorkingTree tree, Decision decision, Optional<OverrideFile> expired, Instant now)
+    public Optional<CommitRequest> write(WorkingTree tree, Decision decision, Optional<OverrideFile> expired, Instant now)
             throws ManifestException {
         List<String> paths = new ArrayList<>();
         CommitMessage message = null;

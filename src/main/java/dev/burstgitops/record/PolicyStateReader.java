@@ -1,4 +1,4 @@
-package dev.burstgitops.controller;
+package dev.burstgitops.record;
 
 import dev.burstgitops.config.PolicyConfig;
 import dev.burstgitops.config.VirtualServiceConfig;
@@ -24,19 +24,19 @@ import java.util.OptionalInt;
  * Reads a policy's state from a working tree: the mode its weights are in (for a spillover policy,
  * the share, and the mode that share means), when it last changed (trailers), and its override file.
  */
-final class PolicyStateReader {
+public final class PolicyStateReader {
 
     private final PolicyConfig policy;
     private final ModeChangeHistory history;
     private final OverrideReader overrides;
 
-    PolicyStateReader(PolicyConfig policy, ModeChangeHistory history, OverrideReader overrides) {
+    public PolicyStateReader(PolicyConfig policy, ModeChangeHistory history, OverrideReader overrides) {
         this.policy = policy;
         this.history = history;
         this.overrides = overrides;
     }
 
-    PolicyState read(WorkingTree tree, Instant now) throws ManifestException, GitException {
+    public PolicyState read(WorkingTree tree, Instant now) throws ManifestException, GitException {
         WeightedRoutes routes = routes(tree);
         OptionalInt share = policy.spills() ? SpilloverWeights.shareOf(policy.virtualService(), routes)
                 : OptionalInt.empty();

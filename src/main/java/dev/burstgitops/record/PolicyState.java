@@ -1,4 +1,4 @@
-package dev.burstgitops.controller;
+package dev.burstgitops.record;
 
 import dev.burstgitops.decision.Situation;
 import dev.burstgitops.override.OverrideFile;
@@ -11,6 +11,6 @@ import java.util.OptionalInt;
  * expired override to remove, an invalid override to report and, for a spillover policy, the burst
  * share the weights hold (empty when they are not a spillover split, and for band policies).
  */
-record PolicyState(Situation situation, Optional<OverrideFile> expiredOverride,
+public record PolicyState(Situation situation, Optional<OverrideFile> expiredOverride,
                    Optional<OverrideLookup.Invalid> invalidOverride, OptionalInt share) {
 }

@@ -1,16 +1,17 @@
-package dev.burstgitops.controller;
+package dev.burstgitops.record;
 
 import dev.burstgitops.gitops.PublishResult;
+import dev.burstgitops.gitops.Revisions;
 import dev.burstgitops.gitops.forge.PullRequest;
 import dev.burstgitops.gitops.forge.PullRequestOutcome;
 
 /** How a pull-request-mode pass reads in the terminal and the log. */
-final class ProposalText {
+public final class ProposalText {
 
     private ProposalText() {
     }
 
-    static String of(PublishResult.Proposed proposed) {
+    public static String of(PublishResult.Proposed proposed) {
         String id = Revisions.shortId(proposed.commitId());
         String where = pullRequest(proposed.pullRequest());
         return (proposed.pushed() ? "proposed " + id : "waiting for review of " + id) + where;

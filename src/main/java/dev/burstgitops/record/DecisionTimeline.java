@@ -1,4 +1,4 @@
-package dev.burstgitops.controller;
+package dev.burstgitops.record;
 
 import dev.burstgitops.gitops.CommitHistory;
 import dev.burstgitops.gitops.GitException;

@@ -1,4 +1,4 @@
-package dev.burstgitops.controller;
+package dev.burstgitops.record;
 
 /**
  * The git trailers of decision commits: the machine-readable half of the change record.

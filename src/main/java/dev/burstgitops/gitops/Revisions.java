@@ -1,4 +1,4 @@
-package dev.burstgitops.controller;
+package dev.burstgitops.gitops;
 
 /** Commit ids as people read them. */
 public final class Revisions {
