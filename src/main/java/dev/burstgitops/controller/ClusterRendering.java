@@ -64,7 +64,7 @@ public final class ClusterRendering {
         List<ReservedObject> reserved = new ArrayList<>();
         reserved.add(new ReservedObject(new ObjectKey("", "ConfigMap", config.sync().inventoryNamespace(),
                 ClusterTarget.inventoryName(cluster.name())), "the controller's inventory of this cluster"));
-        boolean holdsLease = Leadership.leaseCluster(config).map(ClusterConfig::name).filter(cluster.name()::equals)
+        boolean holdsLease = config.leaseCluster().map(ClusterConfig::name).filter(cluster.name()::equals)
                 .isPresent();
         if (holdsLease) {
             LeaderElectionConfig election = config.leaderElection();

@@ -4,6 +4,7 @@ import dev.burstgitops.config.BurstGitopsConfig;
 import dev.burstgitops.config.ClusterConfig;
 import dev.burstgitops.config.ConfigException;
 import dev.burstgitops.gitops.JGitWorkspace;
+import dev.burstgitops.leader.LeaderIdentity;
 import dev.burstgitops.metrics.MetricsHistory;
 import dev.burstgitops.metrics.MetricsSource;
 import dev.burstgitops.sync.KubernetesClients;

@@ -27,7 +27,7 @@ class ArchitectureTest {
 
     private static final String BASE = "dev.burstgitops.";
     private static final List<String> PACKAGES = List.of("bundled", "cli", "config", "controller", "decision", "demo",
-            "gitops", "manifest", "metrics", "override", "record", "server", "sync", "validate");
+            "gitops", "leader", "manifest", "metrics", "override", "record", "server", "sync", "validate");
 
     /**
      * What each package may use inside this code base. {@code config} uses {@code decision}'s
@@ -43,15 +43,16 @@ class ArchitectureTest {
             Map.entry("manifest", Set.of()),
             Map.entry("override", Set.of("decision", "manifest")),
             Map.entry("gitops", Set.of("config")),
+            Map.entry("leader", Set.of("config", "sync")),
             Map.entry("record", Set.of("config", "decision", "gitops", "manifest", "override")),
             Map.entry("sync", Set.of("manifest")),
             Map.entry("server", Set.of("config", "decision")),
             Map.entry("bundled", Set.of()),
             Map.entry("validate", Set.of("config", "decision", "manifest", "override", "controller")),
-            Map.entry("controller", Set.of("config", "decision", "gitops", "manifest", "metrics", "override", "record",
+            Map.entry("controller", Set.of("config", "decision", "gitops", "leader", "manifest", "metrics", "override", "record",
                     "sync", "server")),
             Map.entry("demo", Set.of("bundled", "config", "controller", "decision", "gitops", "record", "sync")),
-            Map.entry("cli", Set.of("bundled", "config", "controller", "decision", "demo", "gitops", "manifest",
+            Map.entry("cli", Set.of("bundled", "config", "controller", "decision", "demo", "gitops", "leader", "manifest",
                     "metrics", "override", "record", "server", "sync", "validate")));
 
     private static JavaClasses product;

@@ -1,4 +1,4 @@
-package dev.burstgitops.controller;
+package dev.burstgitops.leader;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,7 +23,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * gets through either way until {@link #resume()}, so a request sent meanwhile waits in the relay,
  * unseen by the server, and its caller waits with it (within its request timeout).
  */
-final class LeaderNetworkCut implements AutoCloseable {
+public final class LeaderNetworkCut implements AutoCloseable {
 
     private final InetSocketAddress target;
     private final int port;
@@ -41,15 +41,15 @@ final class LeaderNetworkCut implements AutoCloseable {
     }
 
     /** Relays to {@code targetPort} on 127.0.0.1 from a free port. */
-    static LeaderNetworkCut relayTo(int targetPort) {
+    public static LeaderNetworkCut relayTo(int targetPort) {
         return new LeaderNetworkCut(new InetSocketAddress(InetAddress.getLoopbackAddress(), targetPort), bind(0));
     }
 
-    URI url() {
+    public URI url() {
         return URI.create("https://127.0.0.1:" + port);
     }
 
-    void cut() {
+    public void cut() {
         closeQuietly(listener);
         open.forEach(LeaderNetworkCut::closeQuietly);
         open.clear();
@@ -59,14 +59,14 @@ final class LeaderNetworkCut implements AutoCloseable {
     }
 
     /** Holds every byte either way from now on, connections staying open, until {@link #resume()}. */
-    void stall() {
+    public void stall() {
         synchronized (flow) {
             stalled = true;
             heldFromClient = 0;
         }
     }
 
-    void resume() {
+    public void resume() {
         synchronized (flow) {
             stalled = false;
             flow.notifyAll();
@@ -74,13 +74,13 @@ final class LeaderNetworkCut implements AutoCloseable {
     }
 
     /** How many reads from a client the relay has held since {@link #stall()}: a request is waiting in it. */
-    int heldFromClient() {
+    public int heldFromClient() {
         synchronized (flow) {
             return heldFromClient;
         }
     }
 
-    void restore() {
+    public void restore() {
         ServerSocket again = bind(port);
         listener = again;
         acceptOn(again);

@@ -1,4 +1,4 @@
-package dev.burstgitops.controller;
+package dev.burstgitops.leader;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;

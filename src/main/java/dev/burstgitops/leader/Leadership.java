@@ -1,14 +1,12 @@
-package dev.burstgitops.controller;
+package dev.burstgitops.leader;
 
 import dev.burstgitops.config.BurstGitopsConfig;
-import dev.burstgitops.config.ClusterConfig;
 import dev.burstgitops.config.ConfigException;
 import dev.burstgitops.config.LeaderElectionConfig;
 import dev.burstgitops.sync.ClusterTarget;
 import dev.burstgitops.sync.KubernetesClients;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
-import java.util.Optional;
 
 /**
  * The leader gate {@code run} starts its loops behind: a Lease in the primary cluster (or where
@@ -47,19 +45,10 @@ public final class Leadership {
             return ClusterTarget.of("leaderElection.kubeconfig", election.kubeconfig().get().toString(),
                     election.context().orElse(null), config.sync().inventoryNamespace());
         }
-        return leaseCluster(config).map(cluster -> ClusterSyncs.target(config, cluster))
+        return config.leaseCluster().map(cluster -> ClusterTarget.of(cluster.name(),
+                        cluster.kubeconfig().map(Object::toString).orElse(ClusterTarget.IN_CLUSTER),
+                        cluster.context().orElse(null), config.sync().inventoryNamespace()))
                 .orElseGet(() -> ClusterTarget.of("in-cluster", ClusterTarget.IN_CLUSTER, null,
                         config.sync().inventoryNamespace()));
-    }
-
-    /**
-     * The configured cluster the Lease lives in: the one named {@code primary}, or the first; none
-     * when {@code leaderElection.kubeconfig} puts it elsewhere or there are no clusters.
-     */
-    static Optional<ClusterConfig> leaseCluster(BurstGitopsConfig config) {
-        if (config.leaderElection().kubeconfig().isPresent()) {
-            return Optional.empty();
-        }
-        return config.cluster("primary").or(() -> config.clusters().stream().findFirst());
     }
 }

@@ -1,4 +1,4 @@
-package dev.burstgitops.controller;
+package dev.burstgitops.leader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -64,7 +64,7 @@ class CommitOnlyLeaderElectionTest {
     void aKubeconfigForTheLeaseMeansNoConfiguredClusterHoldsIt() throws Exception {
         BurstGitopsConfig config = config("enabled: true\nkubeconfig: lease.kubeconfig");
 
-        assertThat(Leadership.leaseCluster(config)).isEmpty();
+        assertThat(config.leaseCluster()).isEmpty();
         assertThat(Leadership.leaseTarget(config).kubeconfig()).isEqualTo(dir.resolve("lease.kubeconfig").toString());
     }
 }

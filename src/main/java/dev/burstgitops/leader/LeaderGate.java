@@ -1,4 +1,4 @@
-package dev.burstgitops.controller;
+package dev.burstgitops.leader;
 
 import dev.burstgitops.config.LeaderElectionConfig;
 import io.fabric8.kubernetes.client.KubernetesClient;

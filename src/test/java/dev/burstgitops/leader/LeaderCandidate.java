@@ -1,4 +1,4 @@
-package dev.burstgitops.controller;
+package dev.burstgitops.leader;
 
 import dev.burstgitops.config.LeaderElectionConfig;
 import dev.burstgitops.sync.ClusterTarget;
@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * kubeconfig the way production builds it, and a record of its callbacks (how often, and when the
  * last one ran, for "the old leader stopped before the new one started").
  */
-final class LeaderCandidate implements AutoCloseable {
+public final class LeaderCandidate implements AutoCloseable {
 
     /** Short durations so a test sees a lease expire: lease 2 s, renew deadline 1.5 s, retry 250 ms. */
     static final LeaderElectionConfig SHORT_LEASE = new LeaderElectionConfig(true, "burst-gitops", "burst-gitops",
@@ -49,7 +49,7 @@ final class LeaderCandidate implements AutoCloseable {
     }
 
     /** A copy of {@code kubeconfig} whose API server is reached through {@code relay}. */
-    static Path kubeconfigThrough(LeaderNetworkCut relay, Path kubeconfig, String apiServerUrl, Path copy) {
+    public static Path kubeconfigThrough(LeaderNetworkCut relay, Path kubeconfig, String apiServerUrl, Path copy) {
         try {
             return Files.writeString(copy, Files.readString(kubeconfig).replace(apiServerUrl, relay.url().toString()));
         } catch (IOException e) {
@@ -58,7 +58,7 @@ final class LeaderCandidate implements AutoCloseable {
     }
 
     /** Creates a namespace as an administrator does once (apps/burst-gitops/namespace.yaml). */
-    static void createNamespace(KubeFixture cluster, String name) {
+    public static void createNamespace(KubeFixture cluster, String name) {
         try (KubernetesClient admin = KubernetesClients.connect(cluster.target())) {
             admin.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build())
                     .create();

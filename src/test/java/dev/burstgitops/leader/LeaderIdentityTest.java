@@ -1,4 +1,4 @@
-package dev.burstgitops.controller;
+package dev.burstgitops.leader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.burstgitops.controller;
+package dev.burstgitops.leader;
 
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;

@@ -1,6 +1,6 @@
-package dev.burstgitops.controller;
+package dev.burstgitops.leader;
 
-import static dev.burstgitops.controller.LeaderCandidate.SHORT_LEASE;
+import static dev.burstgitops.leader.LeaderCandidate.SHORT_LEASE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
