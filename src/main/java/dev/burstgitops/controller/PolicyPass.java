@@ -20,6 +20,7 @@ import dev.burstgitops.record.DecisionCommitWriter;
 import dev.burstgitops.record.PolicyState;
 import dev.burstgitops.record.PolicyStateReader;
 import dev.burstgitops.record.ProposalText;
+import dev.burstgitops.status.PassResult;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;

@@ -2,6 +2,8 @@ package dev.burstgitops.controller;
 
 import dev.burstgitops.gitops.GitWorkspace;
 import dev.burstgitops.gitops.Revisions;
+import dev.burstgitops.status.ClusterPassResult;
+import dev.burstgitops.status.FetchStatus;
 import dev.burstgitops.sync.WriteFence;
 import java.time.Clock;
 import java.time.Duration;

@@ -14,6 +14,8 @@ import dev.burstgitops.manifest.WeightedRoute;
 import dev.burstgitops.metrics.Sample;
 import dev.burstgitops.record.DecisionRecord;
 import dev.burstgitops.record.DecisionTimeline;
+import dev.burstgitops.status.ControllerStatus;
+import dev.burstgitops.status.PassResult;
 import dev.burstgitops.testing.ConfigYaml;
 import dev.burstgitops.testing.GitLoggedCommit;
 import dev.burstgitops.testing.GitRemotes;

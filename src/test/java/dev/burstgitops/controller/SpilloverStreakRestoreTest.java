@@ -11,6 +11,7 @@ import dev.burstgitops.metrics.MetricsHistory;
 import dev.burstgitops.metrics.PrometheusEndpoint;
 import dev.burstgitops.metrics.PrometheusMetricsHistory;
 import dev.burstgitops.metrics.Sample;
+import dev.burstgitops.status.PassResult;
 import dev.burstgitops.testing.CapturedLogs;
 import dev.burstgitops.testing.ConfigYaml;
 import dev.burstgitops.testing.GitRemotes;

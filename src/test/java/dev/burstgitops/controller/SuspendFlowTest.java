@@ -8,6 +8,7 @@ import dev.burstgitops.decision.Mode;
 import dev.burstgitops.gitops.ChangePublisher;
 import dev.burstgitops.gitops.PublishResult;
 import dev.burstgitops.gitops.PublishRetry;
+import dev.burstgitops.status.PassResult;
 import dev.burstgitops.testing.GitAuthor;
 import dev.burstgitops.testing.GitClient;
 import dev.burstgitops.testing.GitLoggedCommit;

@@ -1,4 +1,4 @@
-package dev.burstgitops.server;
+package dev.burstgitops.status;
 
 import dev.burstgitops.decision.Mode;
 import io.prometheus.metrics.core.metrics.Counter;

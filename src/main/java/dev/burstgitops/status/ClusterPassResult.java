@@ -1,4 +1,4 @@
-package dev.burstgitops.controller;
+package dev.burstgitops.status;
 
 import dev.burstgitops.gitops.Revisions;
 import dev.burstgitops.manifest.RenderProblem;

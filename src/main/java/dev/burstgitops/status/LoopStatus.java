@@ -1,4 +1,4 @@
-package dev.burstgitops.server;
+package dev.burstgitops.status;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;

@@ -1,4 +1,4 @@
-package dev.burstgitops.server;
+package dev.burstgitops.status;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

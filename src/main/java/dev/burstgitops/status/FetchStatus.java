@@ -1,4 +1,4 @@
-package dev.burstgitops.controller;
+package dev.burstgitops.status;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -17,15 +17,15 @@ import java.util.Optional;
 public record FetchStatus(Optional<String> head, Optional<Instant> lastFetch, int consecutiveFailures,
                           Optional<Instant> failingSince, Optional<String> lastError) {
 
-    static FetchStatus none() {
+    public static FetchStatus none() {
         return new FetchStatus(Optional.empty(), Optional.empty(), 0, Optional.empty(), Optional.empty());
     }
 
-    FetchStatus succeeded(String fetched, Instant at) {
+    public FetchStatus succeeded(String fetched, Instant at) {
         return new FetchStatus(Optional.of(fetched), Optional.of(at), 0, Optional.empty(), Optional.empty());
     }
 
-    FetchStatus failed(String error, Instant at) {
+    public FetchStatus failed(String error, Instant at) {
         return new FetchStatus(head, lastFetch, consecutiveFailures + 1, failingSince.or(() -> Optional.of(at)),
                 Optional.of(error));
     }

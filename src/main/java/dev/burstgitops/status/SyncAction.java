@@ -1,4 +1,4 @@
-package dev.burstgitops.server;
+package dev.burstgitops.status;
 
 import java.util.Locale;
 

@@ -1,4 +1,4 @@
-package dev.burstgitops.controller;
+package dev.burstgitops.status;
 
 import dev.burstgitops.config.BurstGitopsConfig;
 import dev.burstgitops.config.ClusterConfig;
@@ -7,11 +7,7 @@ import dev.burstgitops.decision.Decision;
 import dev.burstgitops.decision.Observation;
 import dev.burstgitops.gitops.GitException;
 import dev.burstgitops.gitops.PublishFailedException;
-import dev.burstgitops.server.ControllerMetrics;
-import dev.burstgitops.server.ControllerMetrics.SyncFailure;
-import dev.burstgitops.server.SyncAction;
-import dev.burstgitops.server.LoopHealth;
-import dev.burstgitops.server.Readiness;
+import dev.burstgitops.status.ControllerMetrics.SyncFailure;
 import dev.burstgitops.sync.ClusterUnreachableException;
 import dev.burstgitops.sync.SyncReport;
 import java.time.Clock;
@@ -41,6 +37,7 @@ public final class Observability {
     private final ControllerMetrics metrics = new ControllerMetrics();
     private final LoopHealth health;
     private final Readiness readiness = new Readiness(CONFIG_LOADED);
+    private BurstGitopsConfig config;
 
     public Observability(Clock clock) {
         this.health = new LoopHealth(clock);
@@ -64,10 +61,11 @@ public final class Observability {
     }
 
     /**
-     * Registers every loop and attaches to the controller's listeners; call before start, once
-     * this replica leads (or at once without leader election): from here on it runs the loops.
+     * Registers every loop of {@code config}; call before the loops start, once this replica leads
+     * (or at once without leader election): from here on it runs the loops and reports them here.
      */
-    public void attach(BurstGitopsConfig config, Controller controller) {
+    public void declare(BurstGitopsConfig config) {
+        this.config = config;
         metrics.leading(true);
         metrics.declareFetchLoop(SYNC_FETCHES);
         if (!config.policies().isEmpty()) {
@@ -90,22 +88,20 @@ public final class Observability {
             health.register(syncLoop(cluster.name()), limit(config.sync().interval()));
             readiness.require(FIRST_SYNC_PASS);
         }
-        controller.burstLoop().onPass(this::recordPass);
-        controller.burstLoop().onFailure(this::recordPassFailure);
-        SyncLoop sync = controller.syncLoop();
-        sync.onFetch(head -> {
-            health.progressed(FETCH_LOOP);
-            readiness.done(FIRST_FETCH);
-            controller.status().recordFetch(sync.fetchStatus());
-        });
-        sync.onFetchFailure(e -> {
-            metrics.fetchFailed(SYNC_FETCHES);
-            recordFetchFailure(sync.fetchStatus(), config.sync().maxFetchFailures());
-            controller.status().recordFetch(sync.fetchStatus());
-            // The cluster loops turn meanwhile, correcting drift to the last revision fetched.
-            config.clusters().forEach(cluster -> health.progressed(syncLoop(cluster.name())));
-        });
-        sync.onClusterPass(this::recordClusterPass);
+    }
+
+    /** The sync loop fetched. */
+    public void recordFetch() {
+        health.progressed(FETCH_LOOP);
+        readiness.done(FIRST_FETCH);
+    }
+
+    /** The sync loop's fetch failed; {@code fetches} is its record after this failure. */
+    public void recordFetchFailure(FetchStatus fetches) {
+        metrics.fetchFailed(SYNC_FETCHES);
+        recordFetchFailure(fetches, config.sync().maxFetchFailures());
+        // The cluster loops turn meanwhile, correcting drift to the last revision fetched.
+        config.clusters().forEach(cluster -> health.progressed(syncLoop(cluster.name())));
     }
 
     /**
@@ -127,7 +123,7 @@ public final class Observability {
                 + fetches.lastError().orElse(""));
     }
 
-    private void recordPass(PassResult result) {
+    public void recordPass(PassResult result) {
         String policy = result.policy();
         Decision decision = result.decision();
         // No data or a failed query is NaN, not the last good value: a dashboard must not show a
@@ -156,7 +152,7 @@ public final class Observability {
      * A publish that failed counts as a push failure, with its retries (a push that gave up after
      * 5 attempts made 4); any other Git failure came before the decision, from the refresh.
      */
-    private void recordPassFailure(String policy, Exception cause) {
+    public void recordPassFailure(String policy, Exception cause) {
         if (cause instanceof PublishFailedException failed) {
             metrics.pushFailed(policy);
             metrics.pushRetried(policy, Math.max(0, failed.attempts() - 1));
@@ -166,7 +162,7 @@ public final class Observability {
         health.progressed(burstLoop(policy));
     }
 
-    private void recordClusterPass(ClusterPassResult result) {
+    public void recordClusterPass(ClusterPassResult result) {
         String cluster = result.cluster();
         if (result instanceof ClusterPassResult.Synced synced) {
             SyncReport report = synced.report();

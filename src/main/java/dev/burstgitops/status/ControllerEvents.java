@@ -1,4 +1,4 @@
-package dev.burstgitops.controller;
+package dev.burstgitops.status;
 
 import dev.burstgitops.config.BurstGitopsConfig;
 import dev.burstgitops.config.PolicyConfig;

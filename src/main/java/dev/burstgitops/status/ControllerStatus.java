@@ -1,4 +1,4 @@
-package dev.burstgitops.controller;
+package dev.burstgitops.status;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.burstgitops.decision.BurstReadiness;
