@@ -2,6 +2,7 @@ package dev.burstgitops.controller;
 
 import dev.burstgitops.config.ClusterConfig;
 import dev.burstgitops.config.SyncConfig;
+import dev.burstgitops.manifest.ClusterRendering;
 import dev.burstgitops.manifest.RenderOptions;
 import dev.burstgitops.manifest.RenderResult;
 import dev.burstgitops.status.ClusterPassResult;

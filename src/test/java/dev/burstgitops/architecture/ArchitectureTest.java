@@ -32,17 +32,17 @@ class ArchitectureTest {
     /**
      * What each package may use inside this code base. {@code config} uses {@code decision}'s
      * value types (the rule it reads); {@code metrics} and {@code gitops} read their sections of
-     * the configuration. The packages issue 14 took out of {@code controller}: {@code record} (the
-     * decision commit format and its read-back), {@code leader} (leader election) and
-     * {@code status} (what operators see: metrics, health, readiness, {@code /status}, Events),
-     * which {@code server} serves without knowing the controller. One is still open:
-     * {@code validate -> controller} ({@code ClusterRendering}).
+     * the configuration, and {@code manifest} its render settings ({@code ClusterRendering}, one
+     * place for sync and validate). Issue 14 took three capabilities out of {@code controller}:
+     * {@code record} (the decision commit format and its read-back), {@code leader} (leader
+     * election) and {@code status} (what operators see: metrics, health, readiness,
+     * {@code /status}, Events), which {@code server} serves without knowing the controller.
      */
     private static final Map<String, Set<String>> MAY_USE = Map.ofEntries(
             Map.entry("decision", Set.of()),
             Map.entry("config", Set.of("decision")),
             Map.entry("metrics", Set.of("config")),
-            Map.entry("manifest", Set.of()),
+            Map.entry("manifest", Set.of("config")),
             Map.entry("override", Set.of("decision", "manifest")),
             Map.entry("gitops", Set.of("config")),
             Map.entry("sync", Set.of("manifest")),
@@ -51,7 +51,7 @@ class ArchitectureTest {
             Map.entry("status", Set.of("config", "decision", "gitops", "manifest", "sync")),
             Map.entry("server", Set.of("config", "status")),
             Map.entry("bundled", Set.of()),
-            Map.entry("validate", Set.of("config", "decision", "manifest", "override", "controller")),
+            Map.entry("validate", Set.of("config", "decision", "manifest", "override")),
             Map.entry("controller", Set.of("config", "decision", "gitops", "leader", "manifest", "metrics", "override",
                     "record", "status", "sync")),
             Map.entry("demo", Set.of("bundled", "config", "controller", "decision", "gitops", "record", "status",

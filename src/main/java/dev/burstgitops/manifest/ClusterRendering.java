@@ -1,23 +1,19 @@
-package dev.burstgitops.controller;
+package dev.burstgitops.manifest;
 
 import dev.burstgitops.config.BurstGitopsConfig;
 import dev.burstgitops.config.ClusterConfig;
 import dev.burstgitops.config.LeaderElectionConfig;
 import dev.burstgitops.config.SyncLimits;
-import dev.burstgitops.manifest.ClusterPolicy;
-import dev.burstgitops.manifest.ClusterRenderer;
-import dev.burstgitops.manifest.ObjectKey;
-import dev.burstgitops.manifest.RenderOptions;
-import dev.burstgitops.manifest.RenderResult;
-import dev.burstgitops.manifest.RepositoryLimits;
-import dev.burstgitops.manifest.ReservedObject;
-import dev.burstgitops.sync.ClusterTarget;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 
-/** Renders a cluster's directory under the cluster's policy, the same way for sync and validate. */
+/**
+ * Renders a cluster's directory under the cluster's policy, the same way for sync and validate:
+ * the one place that reads the configuration's render settings ({@code clusters[].render},
+ * {@code sync.limits}, the objects the controller keeps for itself).
+ */
 public final class ClusterRendering {
 
     private static final ClusterRenderer RENDERER = new ClusterRenderer();
@@ -63,7 +59,7 @@ public final class ClusterRendering {
     private static List<ReservedObject> reserved(BurstGitopsConfig config, ClusterConfig cluster) {
         List<ReservedObject> reserved = new ArrayList<>();
         reserved.add(new ReservedObject(new ObjectKey("", "ConfigMap", config.sync().inventoryNamespace(),
-                ClusterTarget.inventoryName(cluster.name())), "the controller's inventory of this cluster"));
+                ReservedObject.inventoryName(cluster.name())), "the controller's inventory of this cluster"));
         boolean holdsLease = config.leaseCluster().map(ClusterConfig::name).filter(cluster.name()::equals)
                 .isPresent();
         if (holdsLease) {
