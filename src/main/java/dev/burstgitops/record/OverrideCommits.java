@@ -1,4 +1,4 @@
-package dev.burstgitops.controller;
+package dev.burstgitops.record;
 
 import dev.burstgitops.config.BurstGitopsConfig;
 import dev.burstgitops.decision.Mode;
@@ -8,25 +8,22 @@ import dev.burstgitops.gitops.DecisionPublisher;
 import dev.burstgitops.gitops.GitException;
 import dev.burstgitops.gitops.PublishResult;
 import dev.burstgitops.override.OverrideFile;
-import dev.burstgitops.override.OverrideLookup;
-import dev.burstgitops.override.OverrideReader;
-import dev.burstgitops.record.DecisionTrailers;
+import dev.burstgitops.override.OverrideWriter;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Writes or removes {@code overrides/<policy>.yaml} through the same Git path as decisions, so
- * a person's override from the command line is a commit like any other, reviewed the same way.
+ * Commits an override file ({@link OverrideWriter}) through the same Git path as decisions, so
+ * a person's override from the command line is a commit like any other, reviewed the same way,
+ * with the trailers {@code history} reads.
  */
-public final class OverrideWriter {
+public final class OverrideCommits {
 
     private final BurstGitopsConfig config;
     private final DecisionPublisher publisher;
 
-    public OverrideWriter(BurstGitopsConfig config, DecisionPublisher publisher) {
+    public OverrideCommits(BurstGitopsConfig config, DecisionPublisher publisher) {
         this.config = config;
         this.publisher = publisher;
     }
@@ -47,27 +44,14 @@ public final class OverrideWriter {
     public PublishResult set(String policy, String target, Instant until, String reason, Instant now)
             throws GitException, IOException {
         requirePolicy(policy);
-        OverrideFile.parseTarget(target);
+        String text = new OverrideWriter(config.git().maxOverrideDuration()).text(policy, target, until, reason, now);
         String file = OverrideFile.pathFor(policy);
-        String text = "policy: " + policy + "\nmode: " + target + "\nuntil: " + until + "\nreason: "
-                + quoted(reason) + "\n";
-        OverrideLookup checked = new OverrideReader(config.git().maxOverrideDuration()).check(text, file, policy, now);
-        if (checked instanceof OverrideLookup.Invalid invalid) {
-            throw new IllegalArgumentException(String.join("; ", invalid.problems()));
-        }
-        if (checked instanceof OverrideLookup.Expired) {
-            throw new IllegalArgumentException("until " + until + " is not in the future");
-        }
         CommitMessage message = CommitMessage.of("override(" + policy + "): " + target + " until " + until)
                 .withBody(reason)
                 .withTrailer(DecisionTrailers.POLICY, policy)
                 .withTrailer(DecisionTrailers.OVERRIDE, file);
-        return publisher.publish(tree -> {
-            Path path = tree.directory().resolve(file);
-            Files.createDirectories(path.getParent());
-            Files.writeString(path, text);
-            return Optional.of(CommitRequest.of(message, file));
-        });
+        return publisher.publish(tree -> Optional.of(CommitRequest.of(message,
+                OverrideWriter.write(tree.directory(), policy, text))));
     }
 
     public PublishResult clear(String policy) throws GitException, IOException {
@@ -75,7 +59,7 @@ public final class OverrideWriter {
         String file = OverrideFile.pathFor(policy);
         CommitMessage message = CommitMessage.of("override(" + policy + "): cleared, automatic control resumes")
                 .withTrailer(DecisionTrailers.POLICY, policy);
-        return publisher.publish(tree -> Files.deleteIfExists(tree.directory().resolve(file))
+        return publisher.publish(tree -> OverrideWriter.remove(tree.directory(), policy)
                 ? Optional.of(CommitRequest.of(message, file)) : Optional.empty());
     }
 
@@ -83,10 +67,5 @@ public final class OverrideWriter {
         if (config.policy(policy).isEmpty()) {
             throw new IllegalArgumentException("no policy named '" + policy + "' in " + config.source());
         }
-    }
-
-    /** Double-quoted YAML, so a reason with a colon or a hash stays one string. */
-    private static String quoted(String text) {
-        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", " ") + "\"";
     }
 }
