@@ -8,6 +8,7 @@ import dev.burstgitops.gitops.GitWorkspace;
 import dev.burstgitops.metrics.MetricsHistory;
 import dev.burstgitops.metrics.MetricsSource;
 import dev.burstgitops.override.OverrideReader;
+import dev.burstgitops.policy.StreakRestore;
 import dev.burstgitops.record.ModeChangeHistory;
 import dev.burstgitops.record.PolicyStateReader;
 import java.time.Clock;

@@ -16,6 +16,8 @@ import dev.burstgitops.manifest.ManifestException;
 import dev.burstgitops.metrics.MetricQueryException;
 import dev.burstgitops.metrics.MetricsSource;
 import dev.burstgitops.metrics.Sample;
+import dev.burstgitops.policy.PolicyDecider;
+import dev.burstgitops.policy.StreakRestore;
 import dev.burstgitops.record.DecisionCommitWriter;
 import dev.burstgitops.record.PolicyState;
 import dev.burstgitops.record.PolicyStateReader;

@@ -1,6 +1,8 @@
 package dev.burstgitops.controller;
 
 import dev.burstgitops.gitops.GitWorkspace;
+import dev.burstgitops.gitops.RevisionTree;
+import dev.burstgitops.gitops.RevisionTrees;
 import dev.burstgitops.gitops.Revisions;
 import dev.burstgitops.status.ClusterPassResult;
 import dev.burstgitops.status.FetchStatus;

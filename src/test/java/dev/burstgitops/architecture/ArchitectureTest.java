@@ -27,15 +27,17 @@ class ArchitectureTest {
 
     private static final String BASE = "dev.burstgitops.";
     private static final List<String> PACKAGES = List.of("bundled", "cli", "config", "controller", "decision", "demo",
-            "gitops", "leader", "manifest", "metrics", "override", "record", "server", "status", "sync", "validate");
+            "gitops", "leader", "manifest", "metrics", "override", "policy", "record", "server", "status", "sync",
+            "validate");
 
     /**
      * What each package may use inside this code base. {@code config} uses {@code decision}'s
      * value types (the rule it reads); {@code metrics} and {@code gitops} read their sections of
      * the configuration, and {@code manifest} its render settings ({@code ClusterRendering}, one
-     * place for sync and validate). Issue 14 took three capabilities out of {@code controller}:
-     * {@code record} (the decision commit format and its read-back), {@code leader} (leader
-     * election) and {@code status} (what operators see: metrics, health, readiness,
+     * place for sync and validate). Issue 14 took four capabilities out of {@code controller}:
+     * {@code record} (the decision commit format and its read-back), {@code policy} (a policy's
+     * decider and streak, restored from or replayed over Prometheus' history), {@code leader}
+     * (leader election) and {@code status} (what operators see: metrics, health, readiness,
      * {@code /status}, Events), which {@code server} serves without knowing the controller.
      */
     private static final Map<String, Set<String>> MAY_USE = Map.ofEntries(
@@ -47,17 +49,18 @@ class ArchitectureTest {
             Map.entry("gitops", Set.of("config")),
             Map.entry("sync", Set.of("manifest")),
             Map.entry("record", Set.of("config", "decision", "gitops", "manifest", "override")),
+            Map.entry("policy", Set.of("config", "decision", "metrics", "record")),
             Map.entry("leader", Set.of("config", "sync")),
             Map.entry("status", Set.of("config", "decision", "gitops", "manifest", "sync")),
             Map.entry("server", Set.of("config", "status")),
             Map.entry("bundled", Set.of()),
             Map.entry("validate", Set.of("config", "decision", "manifest", "override")),
             Map.entry("controller", Set.of("config", "decision", "gitops", "leader", "manifest", "metrics", "override",
-                    "record", "status", "sync")),
+                    "policy", "record", "status", "sync")),
             Map.entry("demo", Set.of("bundled", "config", "controller", "decision", "gitops", "record", "status",
                     "sync")),
             Map.entry("cli", Set.of("bundled", "config", "controller", "decision", "demo", "gitops", "leader",
-                    "manifest", "metrics", "override", "record", "server", "status", "sync", "validate")));
+                    "manifest", "metrics", "override", "policy", "record", "server", "status", "sync", "validate")));
 
     private static JavaClasses product;
 

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Level;
 import dev.burstgitops.config.BurstGitopsConfig;
 import dev.burstgitops.config.ConfigLoader;
+import dev.burstgitops.controller.Adapters;
+import dev.burstgitops.controller.BurstLoop;
 import dev.burstgitops.gitops.JGitWorkspace;
 import dev.burstgitops.metrics.MetricsHistory;
 import dev.burstgitops.metrics.PrometheusEndpoint;

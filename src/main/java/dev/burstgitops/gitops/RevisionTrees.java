@@ -1,7 +1,5 @@
-package dev.burstgitops.controller;
+package dev.burstgitops.gitops;
 
-import dev.burstgitops.gitops.GitException;
-import dev.burstgitops.gitops.GitWorkspace;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -12,7 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * is deleted once the last cluster rendering it lets go. Used by the sync loop's thread only, the
  * one that owns the workspace.
  */
-final class RevisionTrees implements AutoCloseable {
+public final class RevisionTrees implements AutoCloseable {
 
     private final GitWorkspace workspace;
     private final Path base;
@@ -20,19 +18,19 @@ final class RevisionTrees implements AutoCloseable {
     private RevisionTree head;
 
     /** Clears {@code base}: trees a stopped process left behind are no one's. */
-    RevisionTrees(GitWorkspace workspace, Path base) {
+    public RevisionTrees(GitWorkspace workspace, Path base) {
         this.workspace = workspace;
         this.base = base;
         RevisionTree.delete(base);
     }
 
     /** The directory of trees beside a working copy: {@code <checkout>.revisions}. */
-    static Path besides(Path checkout) {
+    public static Path besides(Path checkout) {
         return checkout.resolveSibling(checkout.getFileName() + ".revisions");
     }
 
     /** The tree of {@code revision}, exported unless it is the head already; the loop holds it until the next head. */
-    RevisionTree of(String revision) throws GitException {
+    public RevisionTree of(String revision) throws GitException {
         if (head != null && head.revision().equals(revision)) {
             return head;
         }

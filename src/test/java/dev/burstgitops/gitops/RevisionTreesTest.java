@@ -1,10 +1,7 @@
-package dev.burstgitops.controller;
+package dev.burstgitops.gitops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.burstgitops.gitops.CommitIdentity;
-import dev.burstgitops.gitops.GitRemote;
-import dev.burstgitops.gitops.JGitWorkspace;
 import dev.burstgitops.testing.GitClient;
 import dev.burstgitops.testing.GitRemotes;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package dev.burstgitops.controller;
+package dev.burstgitops.policy;
 
 import dev.burstgitops.config.PolicyConfig;
 import dev.burstgitops.decision.BurstRule;
@@ -29,13 +29,13 @@ import org.slf4j.LoggerFactory;
  * and delays a change by up to a whole window. When the history cannot be read the policy starts
  * with no streak, as before: that can delay a change, never cause one.
  */
-final class StreakRestore {
+public final class StreakRestore {
 
     private static final Logger LOG = LoggerFactory.getLogger(StreakRestore.class);
 
     private final MetricsHistory history;
 
-    StreakRestore(MetricsHistory history) {
+    public StreakRestore(MetricsHistory history) {
         this.history = history;
     }
 

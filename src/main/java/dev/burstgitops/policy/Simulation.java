@@ -1,4 +1,4 @@
-package dev.burstgitops.controller;
+package dev.burstgitops.policy;
 
 import dev.burstgitops.config.PolicyConfig;
 import dev.burstgitops.decision.Backtest;

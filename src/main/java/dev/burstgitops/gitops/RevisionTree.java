@@ -1,4 +1,4 @@
-package dev.burstgitops.controller;
+package dev.burstgitops.gitops;
 
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * rendering that revision. Counted: the sync loop holds it while it is the head, each queued or
  * running cluster pass while it renders; the last {@link #release()} deletes the directory.
  */
-final class RevisionTree {
+public final class RevisionTree {
 
     private static final Logger LOG = LoggerFactory.getLogger(RevisionTree.class);
 
@@ -28,17 +28,17 @@ final class RevisionTree {
         this.root = root;
     }
 
-    String revision() {
+    public String revision() {
         return revision;
     }
 
     /** The repository root at {@link #revision()}; valid while a reference is held. */
-    Path root() {
+    public Path root() {
         return root;
     }
 
     /** Another holder; each {@code retain} is paired with one {@link #release()}. */
-    synchronized RevisionTree retain() {
+    public synchronized RevisionTree retain() {
         if (references == 0) {
             throw new IllegalStateException("tree of " + revision + " is already deleted");
         }
@@ -46,7 +46,7 @@ final class RevisionTree {
         return this;
     }
 
-    synchronized void release() {
+    public synchronized void release() {
         if (references == 0) {
             throw new IllegalStateException("tree of " + revision + " released more often than retained");
         }

@@ -1,4 +1,4 @@
-package dev.burstgitops.controller;
+package dev.burstgitops.policy;
 
 import dev.burstgitops.config.PolicyConfig;
 import dev.burstgitops.decision.Decision;
@@ -19,7 +19,7 @@ import java.util.Optional;
  * may decide several times on successive heads (a rejected push is decided again), so a
  * decision's streak is only kept once the pass has published, by {@link #keepLast()}.
  */
-sealed interface PolicyDecider {
+public sealed interface PolicyDecider {
 
     static PolicyDecider of(PolicyConfig policy, Optional<StreakRestore> restore) {
         return policy.spills() ? new Spillover(policy, new SpilloverDecider(policy.spillover().get()), restore)
