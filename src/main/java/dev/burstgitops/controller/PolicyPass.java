@@ -18,6 +18,7 @@ import dev.burstgitops.manifest.ManifestException;
 import dev.burstgitops.metrics.MetricQueryException;
 import dev.burstgitops.metrics.MetricsSource;
 import dev.burstgitops.metrics.Sample;
+import dev.burstgitops.policy.BurstReadinessProbe;
 import dev.burstgitops.policy.PolicyDecider;
 import dev.burstgitops.policy.StreakRestore;
 import dev.burstgitops.record.DecisionCommitWriter;
