@@ -77,7 +77,7 @@ public final class BurstScheduler implements AutoCloseable {
         }
     }
 
-    /** After failures, twice the interval doubling up to a minute, with equal jitter; never sooner than the interval. */
+    /** After failures: twice the interval, doubling up to a minute, equal jitter; never sooner than the interval. */
     static Duration delay(Duration interval, int failures) {
         if (failures == 0) {
             return interval;

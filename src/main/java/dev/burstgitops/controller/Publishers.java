@@ -65,7 +65,7 @@ public final class Publishers {
         PullRequestConfig forge = config.git().pullRequest().orElseThrow(
                 () -> new ConfigException("git.pullRequest: is required to open pull requests"));
         PullRequestSync pullRequests = new PullRequestSync(PullRequestProviders.create(forge.provider(),
-                forge.apiUrl(), forge.repository(), forge.token().read(), forge.autoMerge()));
+                forge.apiUrl(), forge.repository(), forge.token().readWhenUsed(), forge.autoMerge()));
         return new PullRequestPublisher(jgit, name, pullRequests, retry);
     }
 }
