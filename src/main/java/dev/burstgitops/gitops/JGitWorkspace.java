@@ -3,6 +3,7 @@ package dev.burstgitops.gitops;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import org.eclipse.jgit.api.Git;
@@ -199,6 +200,11 @@ public final class JGitWorkspace implements GitWorkspace, AutoCloseable {
 
     GitRemote remote() {
         return remote;
+    }
+
+    /** The workspace's clock reading: the time pull-request decisions are made at. */
+    Instant now() {
+        return clock.instant();
     }
 
     /** Author and committer of a commit made now. */

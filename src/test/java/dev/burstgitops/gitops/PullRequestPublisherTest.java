@@ -116,8 +116,9 @@ class PullRequestPublisherTest {
             assertThat(pull.head()).isEqualTo(SIDE);
             assertThat(pull.base()).isEqualTo("main");
             assertThat(pull.title()).isEqualTo("burst(worker): natural -> burst at 17.2 req/s");
-            assertThat(pull.body()).isEqualTo(
-                    "The request rate crossed a threshold.\n\nBurst-Policy: worker\nBurst-Decision: burst");
+            assertThat(pull.body()).matches(
+                    "The request rate crossed a threshold.\n\nBurst-Policy: worker\nBurst-Decision: burst"
+                            + "\n\n<!-- burst-gitops proposal [0-9a-f]{16} -->");
         });
         assertCheckoutIsOnMainAt(mainBefore.get(0).id());
     }
@@ -206,7 +207,7 @@ class PullRequestPublisherTest {
         PublishResult later = publisher.publish(burst("17.6"));
 
         String mainHead = GitRemotes.log(bare).get(0).id();
-        assertThat(mainHead).isEqualTo(GitRemotes.log(bare, SIDE).get(0).id());
+        assertThat(GitRemotes.branches(bare)).as("the merged side branch is deleted").doesNotContain(SIDE);
         assertThat(afterMerge).isEqualTo(new PublishResult.NothingToDo(mainHead));
         assertThat(later).isEqualTo(new PublishResult.NothingToDo(mainHead));
         assertThat(forge.writes()).as("no close, no comment").isEqualTo(writes);

@@ -56,6 +56,28 @@ public final class GiteaPullRequests implements PullRequestProvider {
         return Optional.empty();
     }
 
+    /**
+     * One page of closed pull requests, the most recently closed first ({@code sort=recentclose},
+     * Gitea 1.17 and later): the first from our head branch is the last one closed.
+     */
+    @Override
+    public Optional<ClosedPullRequest> lastClosedUnmerged(String headBranch, String baseBranch) throws ForgeException {
+        HttpUrl url = pulls()
+                .addQueryParameter("state", "closed")
+                .addQueryParameter("sort", "recentclose")
+                .addQueryParameter("limit", Integer.toString(PAGE_SIZE))
+                .build();
+        for (ForgeAnswer pull : http.get(url).items()) {
+            if (isFrom(pull, headBranch, baseBranch)) {
+                if ("true".equals(pull.optionalText("merged"))) {
+                    return Optional.empty();
+                }
+                return Optional.of(new ClosedPullRequest(pullRequest(pull), pull.instant("closed_at")));
+            }
+        }
+        return Optional.empty();
+    }
+
     @Override
     public PullRequestOutcome.Opened open(PullRequestDraft draft) throws ForgeException {
         PullRequest opened = pullRequest(http.send("POST", pulls().build(), Map.of(
