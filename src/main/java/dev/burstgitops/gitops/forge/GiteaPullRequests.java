@@ -120,7 +120,7 @@ public final class GiteaPullRequests implements PullRequestProvider {
 
     /** Same branches, and the head in this repository rather than a fork with a branch of the same name. */
     private static boolean isFrom(ForgeAnswer pull, String headBranch, String baseBranch) {
-        return headBranch.equals(pull.optionalText("head", "ref"))
+        return headBranch.equals(headBranchOf(pull))
                 && baseBranch.equals(pull.optionalText("base", "ref"))
                 && pull.optionalText("head", "repo_id").equals(pull.optionalText("base", "repo_id"));
     }
@@ -130,7 +130,18 @@ public final class GiteaPullRequests implements PullRequestProvider {
     }
 
     private static PullRequest pullRequest(ForgeAnswer pull) throws ForgeException {
-        return new PullRequest(pull.text("number"), pull.uri("html_url"), pull.text("head", "ref"),
+        pull.text("head", "ref");
+        return new PullRequest(pull.text("number"), pull.uri("html_url"), headBranchOf(pull),
                 pull.text("title"), pull.optionalText("body"));
+    }
+
+    /**
+     * {@code head.ref} is the branch while it exists; once it is deleted (as the controller does
+     * after a closing) Gitea answers {@code refs/pull/<n>/head} there and keeps the branch name
+     * only in {@code head.label}.
+     */
+    private static String headBranchOf(ForgeAnswer pull) {
+        String ref = pull.optionalText("head", "ref");
+        return ref.startsWith("refs/pull/") ? pull.optionalText("head", "label") : ref;
     }
 }
