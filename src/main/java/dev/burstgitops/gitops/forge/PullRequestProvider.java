@@ -24,8 +24,8 @@ public interface PullRequestProvider {
     /**
      * The pull request from {@code headBranch} into {@code baseBranch} that was closed last, when
      * it was closed without being merged; empty when the last one was merged or none was closed.
-     * The default answers empty, for a forge whose closed pull requests are not read (yet): there
-     * only the controller's memory keeps a turned-down proposal from coming straight back.
+     * The default answers empty, for a provider that cannot read closed pull requests (test
+     * stand-ins): there only the controller's memory keeps a turned-down proposal from coming back.
      */
     default Optional<ClosedPullRequest> lastClosedUnmerged(String headBranch, String baseBranch) throws ForgeException {
         return Optional.empty();
