@@ -4,18 +4,22 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 
-/** The app.ini of a test Gitea: installed, SQLite, HTTP on 127.0.0.1 only, nothing it does not need. */
-final class GiteaConfig {
+/**
+ * The app.ini of a test Gitea: installed, SQLite, HTTP on 127.0.0.1 only, nothing it does not need.
+ *
+ * @param home    where install-peers put the binary with options/, templates/ and public/,
+ *                which Gitea built without the bindata tag reads from STATIC_ROOT_PATH
+ * @param workDir data, repositories, logs and the database
+ * @param secretKey     Gitea's SECRET_KEY, the same for every command run on this work dir
+ * @param internalToken what Gitea's own git hooks present to its internal API
+ */
+record GiteaConfig(Path home, Path workDir, String secretKey, String internalToken) {
 
-    private GiteaConfig() {
+    static GiteaConfig generate(Path home, Path workDir) {
+        return new GiteaConfig(home, workDir, random(), random());
     }
 
-    /**
-     * @param home    where install-peers put the binary with options/, templates/ and public/,
-     *                which Gitea built without the bindata tag reads from STATIC_ROOT_PATH
-     * @param workDir data, repositories, logs and the database
-     */
-    static String render(int port, Path home, Path workDir) {
+    String render(int port) {
         return """
                 APP_NAME = burst-gitops test forge
                 RUN_MODE = prod
@@ -91,7 +95,7 @@ final class GiteaConfig {
                 MODE = file
                 LEVEL = Warn
                 ROOT_PATH = %2$s/log
-                """.formatted(port, workDir, home, random(), random());
+                """.formatted(port, workDir, home, secretKey, internalToken);
     }
 
     private static String random() {

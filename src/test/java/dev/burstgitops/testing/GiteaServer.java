@@ -16,18 +16,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -44,8 +38,8 @@ public final class GiteaServer {
     public static final String CONTROLLER = "burst-gitops";
     public static final String PERSON = "maintainer";
     private static final String INSTALL_HINT = "run bin/install-peers to build Gitea (once, about 10 minutes)";
-    private static final Pattern TOKEN_LINE = Pattern.compile("Access token was successfully created\\.\\.\\. (\\S+)");
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int START_ATTEMPTS = 3;
     private static final AtomicInteger REPOSITORIES = new AtomicInteger();
     private static GiteaServer shared;
 
@@ -101,16 +95,29 @@ public final class GiteaServer {
         if (!Files.isExecutable(binary) || !Files.isDirectory(home.resolve("templates"))) {
             throw new IllegalStateException(binary + " is missing: " + INSTALL_HINT);
         }
-        int port = freePort();
         Path config = workDir.resolve("custom/conf/app.ini");
-        GitRemotes.write(config, GiteaConfig.render(port, home, workDir));
-        gitea(binary, workDir, config, "migrate");
-        Secret controllerToken = createUser(binary, workDir, config, CONTROLLER, false);
-        Secret personToken = createUser(binary, workDir, config, PERSON, true);
-        Process process = launch(binary, workDir, config);
-        GiteaServer server = new GiteaServer(process, workDir, port, controllerToken, personToken);
-        server.awaitServing();
-        return server;
+        GiteaConfig settings = GiteaConfig.generate(home, workDir);
+        // The port is only in app.ini's [server] section, which the CLI commands do not use.
+        GitRemotes.write(config, settings.render(freePort()));
+        GiteaCli.run(binary, workDir, config, "migrate");
+        Secret controllerToken = GiteaCli.createUser(binary, workDir, config, CONTROLLER, false);
+        Secret personToken = GiteaCli.createUser(binary, workDir, config, PERSON, true);
+        IllegalStateException lastFailure = null;
+        // A free port can be taken by another process between probing and binding: try again.
+        for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
+            int port = freePort();
+            GitRemotes.write(config, settings.render(port));
+            GiteaServer server = new GiteaServer(launch(binary, workDir, config), workDir, port, controllerToken,
+                    personToken);
+            try {
+                server.awaitServing();
+                return server;
+            } catch (IllegalStateException e) {
+                server.stop();
+                lastFailure = e;
+            }
+        }
+        throw lastFailure;
     }
 
     /**
@@ -207,51 +214,6 @@ public final class GiteaServer {
         // Through the environment, so that no command line (and so no error message) shows it.
         return Map.of("GIT_CONFIG_COUNT", "1", "GIT_CONFIG_KEY_0", "http.extraHeader",
                 "GIT_CONFIG_VALUE_0", "Authorization: token " + token.reveal());
-    }
-
-    private static Secret createUser(Path binary, Path workDir, Path config, String name, boolean admin) {
-        List<String> args = new ArrayList<>(List.of("admin", "user", "create", "--username", name,
-                "--email", name + "@example.com", "--password", HexFormat.of().formatHex(new SecureRandom().generateSeed(12)),
-                "--must-change-password=false", "--access-token", "--access-token-name", "tests",
-                "--access-token-scopes", "all"));
-        if (admin) {
-            args.add("--admin");
-        }
-        String out = gitea(binary, workDir, config, args.toArray(String[]::new));
-        Matcher token = TOKEN_LINE.matcher(out);
-        if (!token.find()) {
-            throw new IllegalStateException("gitea admin user create " + name + " printed no access token");
-        }
-        return Secret.of(token.group(1), "gitea user " + name);
-    }
-
-    /** Runs a gitea subcommand to its end; its output goes to a log file, not to the test's output. */
-    private static String gitea(Path binary, Path workDir, Path config, String... args) {
-        List<String> command = new ArrayList<>(List.of(binary.toString(), "--config", config.toString(),
-                "--work-path", workDir.toString()));
-        command.addAll(List.of(args));
-        Path log = workDir.resolve("gitea-" + args[0] + ".out");
-        try {
-            Process process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
-                    .redirectOutput(log.toFile()).start();
-            if (!process.waitFor(120, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new IllegalStateException("gitea " + args[0] + " did not finish in 120 s; see " + log);
-            }
-            String out = Files.readString(log);
-            if (process.exitValue() != 0) {
-                throw new IllegalStateException("gitea " + String.join(" ", List.of(args).subList(0, Math.min(3, args.length)))
-                        + " exited " + process.exitValue() + "; see " + log);
-            }
-            // The file held a token: only the caller keeps it.
-            Files.delete(log);
-            return out;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     private static Process launch(Path binary, Path workDir, Path config) {
