@@ -91,7 +91,7 @@ final class SideBranchPush {
                     + "or close its pull request, or delete the branch, and the controller proposes again");
         }
         String message = request.message().format();
-        ObjectId commit = staged.commit(base, tree, message, workspace.identNow());
+        ObjectId commit = staged.commit(base, tree, message, workspace.identNow(), workspace.signer());
         return pushWithLease(commit, message, seen.map(SideBranchHead::commit).orElse(ObjectId.zeroId()));
     }
 
