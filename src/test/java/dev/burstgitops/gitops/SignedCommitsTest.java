@@ -3,7 +3,9 @@ package dev.burstgitops.gitops;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.burstgitops.testing.GitAuthor;
 import dev.burstgitops.testing.GitCli;
+import dev.burstgitops.testing.GitClient;
 import dev.burstgitops.testing.GitRemotes;
 import dev.burstgitops.testing.SigningKeys;
 import java.io.IOException;
@@ -30,6 +32,7 @@ class SignedCommitsTest {
     private static final CommitIdentity IDENTITY = new CommitIdentity("burst-gitops", "burst-gitops@example.com");
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-26T21:00:00Z"), ZoneOffset.UTC);
     private static final String WEIGHTS = "weights.yaml";
+    private static final GitAuthor PERSON = new GitAuthor("A Person", "person@example.com");
 
     @TempDir
     Path tmp;
@@ -78,26 +81,13 @@ class SignedCommitsTest {
     }
 
     /** A person's commit on main made with C git, signed with {@code key} or unsigned. */
-    private String personPushes(String weights, Optional<Path> key) throws IOException {
-        Path clone = tmp.resolve("person-" + System.nanoTime());
-        GitCli.run(tmp, "clone", "-q", "--branch", GitRemotes.BRANCH, bare.toString(), clone.toString());
-        Files.writeString(clone.resolve(WEIGHTS), weights);
-        String[] identity = {"-c", "user.name=A Person", "-c", "user.email=person@example.com"};
-        if (key.isPresent()) {
-            GitCli.run(clone, concat(identity, "-c", "gpg.format=ssh", "-c", "user.signingkey=" + key.get(),
-                    "commit", "-q", "-S", "-am", "hand edit"));
-        } else {
-            GitCli.run(clone, concat(identity, "commit", "-q", "-am", "hand edit"));
-        }
-        GitCli.run(clone, "push", "-q", "origin", GitRemotes.BRANCH);
-        return GitCli.run(clone, "rev-parse", "HEAD").strip();
-    }
-
-    private static String[] concat(String[] first, String... rest) {
-        String[] all = new String[first.length + rest.length];
-        System.arraycopy(first, 0, all, 0, first.length);
-        System.arraycopy(rest, 0, all, first.length, rest.length);
-        return all;
+    private String personPushes(String weights, Optional<Path> key) {
+        GitClient person = GitClient.clone(bare.toString(), tmp.resolve("person-" + System.nanoTime()), GitRemotes.BRANCH)
+                .write(WEIGHTS, weights);
+        String commit = key.isPresent() ? person.commitSigned(PERSON, "hand edit", key.get())
+                : person.commit(PERSON, "hand edit");
+        person.push();
+        return commit;
     }
 
     @Test
