@@ -13,6 +13,7 @@ import org.eclipse.jgit.lib.SignatureVerifier.SignatureVerification;
 import org.eclipse.jgit.lib.SignatureVerifiers;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 
 /**
  * Checks that a head commit carries a valid SSH signature by a key listed in an allowed-signers
@@ -84,6 +85,32 @@ public final class HeadVerifier {
             throw new UnverifiedHeadException(commit.name(), why + " (key " + verification.keyFingerprint() + ")");
         }
         return Optional.ofNullable(verification.keyUser());
+    }
+
+    /**
+     * Checks the commit checked out ({@code HEAD}) in the repository that holds {@code directory},
+     * as {@code validate --verify} does in a pull request's pipeline.
+     *
+     * @return the full id of that commit and who signed it
+     */
+    public SignedHead checkCheckout(Path directory) throws GitException {
+        FileRepositoryBuilder builder = new FileRepositoryBuilder().readEnvironment().findGitDir(directory.toFile());
+        if (builder.getGitDir() == null) {
+            throw new GitException(directory + " is not inside a Git repository");
+        }
+        try (Repository repository = builder.build()) {
+            ObjectId head = repository.resolve("HEAD^{commit}");
+            if (head == null) {
+                throw new GitException(directory + ": HEAD names no commit");
+            }
+            return new SignedHead(head.name(), check(repository, head));
+        } catch (IOException e) {
+            throw new GitException("cannot open the Git repository of " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A verified head: its id, and the principal the allowed-signers file lists for its key. */
+    public record SignedHead(String revision, Optional<String> signer) {
     }
 
     private static GpgConfig allowedSignersConfig(Path file) {
