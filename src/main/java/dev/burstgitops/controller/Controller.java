@@ -51,6 +51,7 @@ public final class Controller implements AutoCloseable {
         events.ifPresent(recorder -> {
             scheduler.onPass(recorder::onPass);
             sync.onClusterPass(recorder::onClusterPass);
+            sync.onRefusedHead(recorder::onRefusedHead);
         });
         // The burst loop's own commit reaches the clusters now, not at the next poll.
         scheduler.onPass(result -> result.commit().ifPresent(commit -> sync.trigger("burst loop commit " + commit)));

@@ -70,6 +70,7 @@ public final class Observability {
     public void attach(BurstGitopsConfig config, Controller controller) {
         metrics.leading(true);
         metrics.declareFetchLoop(SYNC_FETCHES);
+        metrics.refusedHead(false);
         if (!config.policies().isEmpty()) {
             metrics.declareFetchLoop(BURST_FETCHES);
         }
@@ -93,17 +94,21 @@ public final class Observability {
         controller.burstLoop().onPass(this::recordPass);
         controller.burstLoop().onFailure(this::recordPassFailure);
         SyncLoop sync = controller.syncLoop();
-        sync.onFetch(head -> {
-            health.progressed(FETCH_LOOP);
-            readiness.done(FIRST_FETCH);
-            controller.status().recordFetch(sync.fetchStatus());
-        });
+        sync.onFetch(head -> controller.status().recordFetch(sync.fetchStatus()));
         sync.onFetchFailure(e -> {
             metrics.fetchFailed(SYNC_FETCHES);
             recordFetchFailure(sync.fetchStatus(), config.sync().maxFetchFailures());
             controller.status().recordFetch(sync.fetchStatus());
             // The cluster loops turn meanwhile, correcting drift to the last revision fetched.
             config.clusters().forEach(cluster -> health.progressed(syncLoop(cluster.name())));
+        });
+        sync.onPolled(() -> {
+            health.progressed(FETCH_LOOP);
+            readiness.done(FIRST_FETCH);
+        });
+        sync.onRefusedHead(refused -> {
+            metrics.refusedHead(refused.isPresent());
+            controller.status().recordFetch(sync.fetchStatus());
         });
         sync.onClusterPass(this::recordClusterPass);
     }

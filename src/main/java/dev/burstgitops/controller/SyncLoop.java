@@ -43,6 +43,7 @@ public final class SyncLoop implements AutoCloseable {
     private final List<Consumer<Exception>> fetchFailureListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<String>> fetchListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<Optional<RefusedHead>>> refusalListeners = new CopyOnWriteArrayList<>();
+    private final List<Runnable> pollListeners = new CopyOnWriteArrayList<>();
     private final List<ClusterWorker> workers = new ArrayList<>();
     private final RevisionTrees trees;
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -94,6 +95,14 @@ public final class SyncLoop implements AutoCloseable {
      */
     public void onRefusedHead(Consumer<Optional<RefusedHead>> listener) {
         refusalListeners.add(listener);
+    }
+
+    /**
+     * Told after every poll that reached the remote, whether its head was taken or refused: the
+     * fetch loop is alive in both cases.
+     */
+    public void onPolled(Runnable listener) {
+        pollListeners.add(listener);
     }
 
     /** The head that is being refused now, if any; the clusters keep the revision last applied meanwhile. */
@@ -170,10 +179,12 @@ public final class SyncLoop implements AutoCloseable {
             lastFetch = clock.instant();
             fetched(fetched);
             refusalEnded(fetched);
+            pollListeners.forEach(Runnable::run);
         } catch (UnverifiedHeadException e) {
             // The fetch itself worked: not a failure towards /healthz, and no retry before the next poll.
             lastFetch = clock.instant();
             refused(e);
+            pollListeners.forEach(Runnable::run);
         } catch (Exception e) {
             fetchFailed(e);
         }
@@ -186,9 +197,11 @@ public final class SyncLoop implements AutoCloseable {
     private void refused(UnverifiedHeadException e) {
         Optional<RefusedHead> before = refusedHead;
         if (before.isPresent() && before.get().revision().equals(e.revision())) {
+            fetchStatus = fetchStatus.refused(before.get(), clock.instant());
             return;
         }
         refusedHead = Optional.of(new RefusedHead(e.revision(), e.getMessage(), clock.instant()));
+        fetchStatus = fetchStatus.refused(refusedHead.get(), clock.instant());
         LOG.warn("{}; applying and pruning nothing from it, the clusters stay at {}", e.getMessage(),
                 tree == null ? "what they run" : Revisions.shortId(tree.revision()));
         refusalListeners.forEach(listener -> listener.accept(refusedHead));

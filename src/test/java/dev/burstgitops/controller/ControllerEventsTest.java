@@ -92,6 +92,22 @@ class ControllerEventsTest {
     }
 
     @Test
+    void aRefusedHeadIsAWarningNamingTheHeadAndWhyAndTheEndOfTheRefusalWritesNothing() throws Exception {
+        events.onPass(fixture.pass()); // a pass reads where the VirtualService lives
+        RefusedHead refused = new RefusedHead("8c1d2e3f4a5b6c7d8e9f00112233445566778899",
+                "head 8c1d2e3f4a5b is not signed by an allowed key (it carries no signature)",
+                java.time.Instant.parse("2026-11-26T21:00:00Z"));
+
+        events.onRefusedHead(java.util.Optional.of(refused));
+        events.onRefusedHead(java.util.Optional.empty());
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(eventsOnTheVirtualService("{.items[*].reason}")).isEqualTo("HeadNotVerified"));
+        assertThat(eventsOnTheVirtualService("{.items[0].type} {.items[0].message}"))
+                .isEqualTo("Warning " + refused.message());
+    }
+
+    @Test
     void aRepeatedSyncFailureIsOneWarningWhoseCountGrows() throws Exception {
         events.onPass(fixture.pass()); // a pass reads where the VirtualService lives
         ClusterPassResult failed = new ClusterPassResult.Failed("burst", "3f2a1c9d", "cluster burst unreachable");

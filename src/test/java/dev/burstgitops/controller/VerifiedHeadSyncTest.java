@@ -95,6 +95,7 @@ class VerifiedHeadSyncTest {
         assertThat(value("app")).isEqualTo("one");
         assertThat(value("keep")).as("nothing pruned").isEqualTo("kept");
         assertThat(loop.fetchStatus().consecutiveFailures()).as("not a failing fetch").isZero();
+        assertThat(loop.fetchStatus().refusedHead()).contains(refused);
 
         unsigned.pull();
         String signed = unsigned.write(APP, configMap("app", "three"))
@@ -104,6 +105,7 @@ class VerifiedHeadSyncTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> value("app").equals("three"));
         assertThat(loop.head()).isEqualTo(signed);
         assertThat(loop.refusedHead()).isEmpty();
+        assertThat(loop.fetchStatus().refusedHead()).isEmpty();
         assertThat(refusals).as("told once when it started, once when it ended")
                 .containsExactly(Optional.of(refused), Optional.empty());
     }
