@@ -7,6 +7,7 @@ import dev.burstgitops.decision.Decision;
 import dev.burstgitops.decision.Observation;
 import dev.burstgitops.gitops.GitException;
 import dev.burstgitops.gitops.PublishFailedException;
+import dev.burstgitops.gitops.UnverifiedHeadException;
 import dev.burstgitops.server.ControllerMetrics;
 import dev.burstgitops.server.ControllerMetrics.SyncFailure;
 import dev.burstgitops.server.SyncAction;
@@ -165,6 +166,9 @@ public final class Observability {
         if (cause instanceof PublishFailedException failed) {
             metrics.pushFailed(policy);
             metrics.pushRetried(policy, Math.max(0, failed.attempts() - 1));
+        } else if (cause instanceof UnverifiedHeadException) {
+            // The fetch worked; the sync loop reports the refused head (burst_gitops_refused_head).
+            LOG.debug("{}: not deciding on a head no allowed key signed", policy);
         } else if (cause instanceof GitException) {
             metrics.fetchFailed(BURST_FETCHES);
         }
