@@ -1,7 +1,13 @@
 package dev.burstgitops.controller;
 
 import dev.burstgitops.gitops.GitWorkspace;
+import dev.burstgitops.gitops.RevisionTree;
+import dev.burstgitops.gitops.RevisionTrees;
+import dev.burstgitops.gitops.Revisions;
 import dev.burstgitops.gitops.UnverifiedHeadException;
+import dev.burstgitops.status.ClusterPassResult;
+import dev.burstgitops.status.FetchStatus;
+import dev.burstgitops.status.RefusedHead;
 import dev.burstgitops.sync.WriteFence;
 import java.time.Clock;
 import java.time.Duration;

@@ -3,6 +3,11 @@ package dev.burstgitops.controller;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.burstgitops.gitops.Revisions;
+import dev.burstgitops.status.ClusterPassResult;
+import dev.burstgitops.status.ControllerEvents;
+import dev.burstgitops.status.PassResult;
+import dev.burstgitops.status.RefusedHead;
 import dev.burstgitops.sync.KubernetesClients;
 import dev.burstgitops.testing.KubeFixture;
 import io.fabric8.kubernetes.client.KubernetesClient;

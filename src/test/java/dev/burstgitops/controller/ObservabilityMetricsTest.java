@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import dev.burstgitops.config.BurstGitopsConfig;
 import dev.burstgitops.config.ConfigLoader;
 import dev.burstgitops.metrics.Sample;
+import dev.burstgitops.status.FetchStatus;
+import dev.burstgitops.status.Observability;
 import dev.burstgitops.testing.ConfigYaml;
 import dev.burstgitops.testing.GitHttpServer;
 import dev.burstgitops.testing.GitRemotes;
@@ -181,7 +183,7 @@ class ObservabilityMetricsTest {
         observability = new Observability(Clock.systemUTC());
         // A replica is a standby until it attaches its loops.
         assertThat(scrape()).containsEntry("burst_gitops_leader", 0.0);
-        observability.attach(config, controller);
+        controller.reportTo(observability);
         controller.start();
     }
 
