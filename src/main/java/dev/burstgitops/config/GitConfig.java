@@ -25,14 +25,6 @@ public record GitConfig(
         Optional<Path> signingKeyFile,
         Optional<Path> allowedSignersFile) {
 
-    /** Without signing or verification, as before either existed. */
-    public GitConfig(URI url, String branch, Path checkoutDir, Optional<GitAuthConfig> auth, String authorName,
-                     String authorEmail, WriteMode writeMode, Duration maxOverrideDuration,
-                     Optional<PullRequestConfig> pullRequest, Duration pollInterval) {
-        this(url, branch, checkoutDir, auth, authorName, authorEmail, writeMode, maxOverrideDuration, pullRequest,
-                pollInterval, Optional.empty(), Optional.empty());
-    }
-
     /** How decisions reach the branch. */
     public enum WriteMode {
         /** Commit and push to the branch. */
