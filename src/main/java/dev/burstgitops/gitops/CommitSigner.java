@@ -1,17 +1,22 @@
 package dev.burstgitops.gitops;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 import org.eclipse.jgit.api.CommitCommand;
+import org.eclipse.jgit.api.errors.CanceledException;
+import org.eclipse.jgit.api.errors.UnsupportedSigningFormatException;
 import org.eclipse.jgit.lib.Config;
 import org.eclipse.jgit.lib.GpgConfig;
+import org.eclipse.jgit.lib.GpgSignature;
 import org.eclipse.jgit.lib.ObjectBuilder;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.lib.Signer;
 import org.eclipse.jgit.lib.Signers;
+import org.eclipse.jgit.transport.CredentialsProvider;
 
 /**
  * Signs the controller's commits with an SSH key ({@code git.signing.sshKeyFile}): the signature
@@ -92,7 +97,45 @@ public final class CommitSigner {
             // service file would silently sign nothing, so say so instead.
             throw new GitException("cannot sign: JGit's SSH signer (org.eclipse.jgit.ssh.apache) is not on the class path");
         }
-        return signer;
+        return new Recognisable(signer);
+    }
+
+    /**
+     * Why a commit failed, when it was the signature: JGit's commit command wraps what its signer
+     * throws (a key it cannot parse, say) into a generic "exception caught during execution".
+     */
+    static Optional<Exception> signingFailure(Throwable commitFailure) {
+        return commitFailure.getCause() instanceof SigningFailed failed ? Optional.of((Exception) failed.getCause())
+                : Optional.empty();
+    }
+
+    /** Marks what the signer throws, so that {@link #signingFailure} can tell it apart. */
+    private static final class SigningFailed extends IOException {
+        SigningFailed(Exception cause) {
+            super(cause.getMessage(), cause);
+        }
+    }
+
+    private record Recognisable(Signer delegate) implements Signer {
+        @Override
+        public GpgSignature sign(Repository repository, GpgConfig config, byte[] data, PersonIdent committer,
+                                 String signingKey, CredentialsProvider credentials)
+                throws CanceledException, UnsupportedSigningFormatException, SigningFailed {
+            try {
+                return delegate.sign(repository, config, data, committer, signingKey, credentials);
+            } catch (CanceledException | UnsupportedSigningFormatException e) {
+                throw e;
+            } catch (IOException | RuntimeException e) {
+                throw new SigningFailed(e);
+            }
+        }
+
+        @Override
+        public boolean canLocateSigningKey(Repository repository, GpgConfig config, PersonIdent committer,
+                                           String signingKey, CredentialsProvider credentials)
+                throws CanceledException {
+            return delegate.canLocateSigningKey(repository, config, committer, signingKey, credentials);
+        }
     }
 
     static GpgConfig sshFormat() {

@@ -140,7 +140,13 @@ public final class JGitWorkspace implements GitWorkspace, AutoCloseable {
         } catch (ServiceUnavailableException | UnsupportedSigningFormatException | CanceledException e) {
             // What JGit's signer throws: a key it cannot load or use.
             throw trust.signer().failed(e);
-        } catch (GitAPIException | JGitInternalException e) {
+        } catch (JGitInternalException e) {
+            Optional<Exception> signing = CommitSigner.signingFailure(e);
+            if (signing.isPresent()) {
+                throw trust.signer().failed(signing.get());
+            }
+            throw new GitException("cannot commit in " + remote.checkoutDir() + ": " + e.getMessage(), e);
+        } catch (GitAPIException e) {
             throw new GitException("cannot commit in " + remote.checkoutDir() + ": " + e.getMessage(), e);
         }
         PushOutcome outcome = JGitPush.push(git, remote, new RefSpec(branchRef + ":" + branchRef), commit);

@@ -3,17 +3,21 @@ package dev.burstgitops.gitops;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.burstgitops.testing.CapturedLogs;
 import dev.burstgitops.testing.GitAuthor;
 import dev.burstgitops.testing.GitCli;
 import dev.burstgitops.testing.GitClient;
 import dev.burstgitops.testing.GitRemotes;
 import dev.burstgitops.testing.SigningKeys;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -129,6 +133,29 @@ class SignedCommitsTest {
 
         assertThat(failure).hasMessageContaining("git.signing.sshKeyFile " + missing);
         assertThat(GitCli.run(bare, "rev-parse", GitRemotes.BRANCH).strip()).isEqualTo(before);
+    }
+
+    @Test
+    void theSigningKeyAppearsInNoLogLineAndABrokenKeyFailsNamingTheFileNotItsContent() throws Exception {
+        Path broken = tmp.resolve("keys/broken_ed25519");
+        List<String> lines = Files.readAllLines(controllerKey);
+        Files.write(broken, lines.subList(0, lines.size() - 2));  // cut short, as a botched copy would be
+
+        try (CapturedLogs logs = CapturedLogs.capture()) {
+            new ChangePublisher(workspace(CommitSigner.sshKey(controllerKey), HeadVerifier.acceptingAny()),
+                    PublishRetry.immediately(3)).publish(writes("burst: 100\n"));
+            workspace.close();
+            GitException failure = catchThrowableOfType(GitException.class,
+                    () -> new ChangePublisher(workspace(CommitSigner.sshKey(broken), HeadVerifier.acceptingAny()),
+                            PublishRetry.immediately(3)).publish(writes("burst: 50\n")));
+
+            assertThat(failure).hasMessageContaining("git.signing.sshKeyFile " + broken);
+            StringWriter trace = new StringWriter();
+            failure.printStackTrace(new PrintWriter(trace));
+            assertThat(trace.toString()).doesNotContain(SigningKeys.privateKeyLine(broken));
+            assertThat(logs.lines()).isNotEmpty()
+                    .noneMatch(line -> line.contains(SigningKeys.privateKeyLine(controllerKey)));
+        }
     }
 
     @Test

@@ -39,6 +39,16 @@ public final class SigningKeys {
         }
     }
 
+    /** A line from the middle of a private key file's base64 body: any leak of the key contains it. */
+    public static String privateKeyLine(Path privateKey) {
+        try {
+            List<String> lines = Files.readAllLines(privateKey);
+            return lines.get(lines.size() / 2);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** An allowed-signers file where {@code principal} may sign Git objects with each of {@code keys}. */
     public Path allowedSigners(String fileName, String principal, Path... keys) {
         List<String> lines = Arrays.stream(keys)
