@@ -1,6 +1,6 @@
 package dev.burstgitops.cli;
 
-import dev.burstgitops.controller.ClusterPassResult;
+import dev.burstgitops.status.ClusterPassResult;
 import dev.burstgitops.sync.ObjectOutcome;
 import dev.burstgitops.sync.SyncReport;
 import java.util.LinkedHashMap;

@@ -4,7 +4,7 @@ import dev.burstgitops.config.BurstGitopsConfig;
 import dev.burstgitops.config.ConfigException;
 import dev.burstgitops.controller.Adapters;
 import dev.burstgitops.controller.BurstLoop;
-import dev.burstgitops.controller.PassResult;
+import dev.burstgitops.status.PassResult;
 import dev.burstgitops.controller.PolicyPass;
 import dev.burstgitops.gitops.GitException;
 import dev.burstgitops.gitops.JGitWorkspace;

@@ -1,9 +1,9 @@
 package dev.burstgitops.cli;
 
-import dev.burstgitops.controller.Revisions;
+import dev.burstgitops.gitops.Revisions;
 import dev.burstgitops.config.BurstGitopsConfig;
 import dev.burstgitops.controller.Adapters;
-import dev.burstgitops.controller.OverrideWriter;
+import dev.burstgitops.record.OverrideCommits;
 import dev.burstgitops.controller.Publishers;
 import dev.burstgitops.config.GitConfig;
 import dev.burstgitops.gitops.DecisionPublisher;
@@ -116,7 +116,7 @@ final class OverrideCommand {
 
     @FunctionalInterface
     interface Write {
-        PublishResult apply(OverrideWriter writer) throws Exception;
+        PublishResult apply(OverrideCommits writer) throws Exception;
     }
 
     static int write(ConfigOption config, CommandSpec spec, boolean pullRequest, String branchName, Write write)
@@ -129,7 +129,7 @@ final class OverrideCommand {
                 boolean propose = pullRequest || loaded.git().writeMode() == GitConfig.WriteMode.PULL_REQUEST;
                 DecisionPublisher publisher = propose ? Publishers.pullRequest(loaded, workspace, branchName)
                         : new ChangePublisher(workspace, PublishRetry.defaults());
-                PublishResult result = write.apply(new OverrideWriter(loaded, publisher));
+                PublishResult result = write.apply(new OverrideCommits(loaded, publisher));
                 out.println(describe(result));
                 return result instanceof PublishResult.GaveUp ? ExitCodes.GIT : ExitCodes.OK;
             }

@@ -1,6 +1,6 @@
 package dev.burstgitops.cli;
 
-import dev.burstgitops.controller.PassResult;
+import dev.burstgitops.status.PassResult;
 import dev.burstgitops.decision.BurstReadiness;
 import dev.burstgitops.decision.Decision;
 import dev.burstgitops.decision.Observation;

@@ -7,9 +7,9 @@ import dev.burstgitops.config.Secret;
 import dev.burstgitops.config.SecretRef;
 import dev.burstgitops.config.ServerConfig;
 import dev.burstgitops.controller.Controller;
-import dev.burstgitops.controller.LeaderGate;
-import dev.burstgitops.controller.Leadership;
-import dev.burstgitops.controller.Observability;
+import dev.burstgitops.leader.LeaderGate;
+import dev.burstgitops.leader.Leadership;
+import dev.burstgitops.status.Observability;
 import dev.burstgitops.server.ControllerHttpServer;
 import dev.burstgitops.server.ServerInputs;
 import dev.burstgitops.server.ServerSettings;
@@ -134,7 +134,7 @@ final class RunCommand implements Callable<Integer> {
             try {
                 // Loops, and the liveness that watches them, run only while this replica leads.
                 gate.whileLeading(() -> {
-                    observability.attach(loaded, controller);
+                    controller.reportTo(observability);
                     controller.start();
                 }, () -> {
                     // On the elector's thread: fence the loops now, the main thread closes them.

@@ -5,7 +5,7 @@ import dev.burstgitops.config.BurstGitopsConfig;
 import dev.burstgitops.config.ConfigException;
 import dev.burstgitops.config.PolicyConfig;
 import dev.burstgitops.controller.Adapters;
-import dev.burstgitops.controller.Simulation;
+import dev.burstgitops.policy.Simulation;
 import dev.burstgitops.decision.Backtest;
 import dev.burstgitops.decision.DurationText;
 import java.io.PrintWriter;

@@ -3,7 +3,7 @@ package dev.burstgitops.cli;
 import dev.burstgitops.config.BurstGitopsConfig;
 import dev.burstgitops.config.ConfigException;
 import dev.burstgitops.controller.Adapters;
-import dev.burstgitops.controller.ClusterPassResult;
+import dev.burstgitops.status.ClusterPassResult;
 import dev.burstgitops.controller.ClusterSync;
 import dev.burstgitops.controller.ClusterSyncs;
 import dev.burstgitops.controller.SyncPass;

@@ -22,4 +22,16 @@ public record BurstGitopsConfig(
     public Optional<ClusterConfig> cluster(String name) {
         return clusters.stream().filter(c -> c.name().equals(name)).findFirst();
     }
+
+    /**
+     * The configured cluster the leader-election Lease lives in: the one named {@code primary}, or
+     * the first; none when {@code leaderElection.kubeconfig} puts it elsewhere or there are no
+     * clusters. Asked by the election and by rendering (a repository must not declare the Lease).
+     */
+    public Optional<ClusterConfig> leaseCluster() {
+        if (leaderElection.kubeconfig().isPresent()) {
+            return Optional.empty();
+        }
+        return cluster("primary").or(() -> clusters.stream().findFirst());
+    }
 }

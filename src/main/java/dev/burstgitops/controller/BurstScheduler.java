@@ -1,6 +1,7 @@
 package dev.burstgitops.controller;
 
 import dev.burstgitops.config.PolicyConfig;
+import dev.burstgitops.status.PassResult;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -2,8 +2,10 @@ package dev.burstgitops.controller;
 
 import dev.burstgitops.config.ClusterConfig;
 import dev.burstgitops.config.SyncConfig;
+import dev.burstgitops.manifest.ClusterRendering;
 import dev.burstgitops.manifest.RenderOptions;
 import dev.burstgitops.manifest.RenderResult;
+import dev.burstgitops.status.ClusterPassResult;
 import dev.burstgitops.sync.ClusterApplier;
 import dev.burstgitops.sync.ClusterUnreachableException;
 import dev.burstgitops.sync.FencedException;

@@ -3,6 +3,7 @@ package dev.burstgitops.controller;
 import dev.burstgitops.config.BurstGitopsConfig;
 import dev.burstgitops.config.ClusterConfig;
 import dev.burstgitops.config.ConfigException;
+import dev.burstgitops.manifest.ClusterRendering;
 import dev.burstgitops.sync.ClusterTarget;
 import dev.burstgitops.sync.Fabric8ClusterApplier;
 import java.io.IOException;

@@ -1,5 +1,7 @@
 package dev.burstgitops.controller;
 
+import dev.burstgitops.gitops.RevisionTree;
+import dev.burstgitops.status.ClusterPassResult;
 import dev.burstgitops.sync.WriteFence;
 import java.time.Clock;
 import java.time.Instant;

@@ -4,8 +4,12 @@ import dev.burstgitops.config.BurstGitopsConfig;
 import dev.burstgitops.config.ClusterConfig;
 import dev.burstgitops.config.ConfigException;
 import dev.burstgitops.gitops.JGitWorkspace;
+import dev.burstgitops.leader.LeaderIdentity;
 import dev.burstgitops.metrics.MetricsHistory;
 import dev.burstgitops.metrics.MetricsSource;
+import dev.burstgitops.status.ControllerEvents;
+import dev.burstgitops.status.ControllerStatus;
+import dev.burstgitops.status.Observability;
 import dev.burstgitops.sync.KubernetesClients;
 import java.time.Clock;
 import java.util.List;
@@ -16,8 +20,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The running controller: the burst loop and the sync loop, each with its own working copy,
  * wired so that the burst loop's own commit is synced at once instead of at the next poll.
- * Listeners for status, metrics and health attach through {@link #burstLoop()} and
- * {@link #syncLoop()} before {@link #start()}.
+ * Metrics and health are reported to an {@link Observability} given by {@link #reportTo} before
+ * {@link #start()}; other listeners attach through {@link #burstLoop()} and {@link #syncLoop()}.
  */
 public final class Controller implements AutoCloseable {
 
@@ -51,6 +55,7 @@ public final class Controller implements AutoCloseable {
         events.ifPresent(recorder -> {
             scheduler.onPass(recorder::onPass);
             sync.onClusterPass(recorder::onClusterPass);
+            sync.onRefusedHead(recorder::onRefusedHead);
         });
         // The burst loop's own commit reaches the clusters now, not at the next poll.
         scheduler.onPass(result -> result.commit().ifPresent(commit -> sync.trigger("burst loop commit " + commit)));
@@ -90,6 +95,28 @@ public final class Controller implements AutoCloseable {
         Optional<MetricsHistory> history = config.policies().isEmpty() ? Optional.empty()
                 : Optional.of(Adapters.prometheusHistory(config));
         return new Controller(config, metrics, history, clock);
+    }
+
+    /**
+     * Reports both loops' outcomes to {@code observability} (metrics, health, readiness) and the
+     * fetches to {@link #status()}; call before {@link #start()}, once this replica leads (or at
+     * once without leader election).
+     */
+    public void reportTo(Observability observability) {
+        observability.declare(config);
+        scheduler.onPass(observability::recordPass);
+        scheduler.onFailure(observability::recordPassFailure);
+        sync.onFetch(head -> status.recordFetch(sync.fetchStatus()));
+        sync.onPolled(observability::recordPoll);
+        sync.onRefusedHead(refused -> {
+            observability.recordRefusedHead(refused.isPresent());
+            status.recordFetch(sync.fetchStatus());
+        });
+        sync.onFetchFailure(e -> {
+            observability.recordFetchFailure(sync.fetchStatus());
+            status.recordFetch(sync.fetchStatus());
+        });
+        sync.onClusterPass(observability::recordClusterPass);
     }
 
     public void start() {

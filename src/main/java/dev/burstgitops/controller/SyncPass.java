@@ -2,6 +2,7 @@ package dev.burstgitops.controller;
 
 import dev.burstgitops.gitops.GitException;
 import dev.burstgitops.gitops.GitWorkspace;
+import dev.burstgitops.status.ClusterPassResult;
 import dev.burstgitops.sync.WriteFence;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.burstgitops.demo;
 
-import dev.burstgitops.controller.Revisions;
-import dev.burstgitops.controller.ClusterPassResult;
-import dev.burstgitops.controller.PassResult;
+import dev.burstgitops.gitops.Revisions;
+import dev.burstgitops.status.ClusterPassResult;
+import dev.burstgitops.status.PassResult;
 import dev.burstgitops.decision.Decision;
 import dev.burstgitops.decision.Mode;
 import dev.burstgitops.decision.Observation;

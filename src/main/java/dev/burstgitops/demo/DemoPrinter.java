@@ -2,7 +2,7 @@ package dev.burstgitops.demo;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.burstgitops.controller.DecisionRecord;
+import dev.burstgitops.record.DecisionRecord;
 import dev.burstgitops.decision.DurationText;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package dev.burstgitops.demo;
 
-import dev.burstgitops.controller.DecisionRecord;
+import dev.burstgitops.record.DecisionRecord;
 import java.util.List;
 
 /** What a demo run did: its timeline, the decision history read back from Git, and the figures. */

@@ -98,7 +98,8 @@ final class SideBranchPush {
                     + "or close its pull request, or delete the branch, and the controller proposes again");
         }
         StagedCommit staged = new StagedCommit(workspace.git().getRepository());
-        ObjectId commit = staged.commit(proposal.base(), proposal.tree(), proposal.message(), workspace.identNow());
+        ObjectId commit = staged.commit(proposal.base(), proposal.tree(), proposal.message(), workspace.identNow(),
+                workspace.signer());
         return pushWithLease(commit, proposal, seen.map(SideBranchHead::commit).orElse(ObjectId.zeroId()));
     }
 

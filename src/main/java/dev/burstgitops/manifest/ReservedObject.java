@@ -12,6 +12,11 @@ import java.util.Objects;
  */
 public record ReservedObject(ObjectKey key, String role) {
 
+    /** The ConfigMap that keeps the sync loop's inventory of cluster {@code cluster}. */
+    public static String inventoryName(String cluster) {
+        return "burst-gitops-inventory-" + cluster;
+    }
+
     public ReservedObject {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(role, "role");

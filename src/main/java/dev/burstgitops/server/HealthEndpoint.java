@@ -2,6 +2,9 @@ package dev.burstgitops.server;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import dev.burstgitops.status.HealthReport;
+import dev.burstgitops.status.LoopHealth;
+import dev.burstgitops.status.LoopStatus;
 import java.io.IOException;
 import java.util.List;
 import org.slf4j.Logger;

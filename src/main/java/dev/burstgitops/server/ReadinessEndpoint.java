@@ -2,6 +2,8 @@ package dev.burstgitops.server;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import dev.burstgitops.status.Readiness;
+import dev.burstgitops.status.ReadinessReport;
 import java.io.IOException;
 import java.util.List;
 

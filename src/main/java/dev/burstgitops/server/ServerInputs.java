@@ -1,5 +1,8 @@
 package dev.burstgitops.server;
 
+import dev.burstgitops.status.ControllerMetrics;
+import dev.burstgitops.status.LoopHealth;
+import dev.burstgitops.status.Readiness;
 import java.util.Objects;
 
 /** What the controller hands the HTTP server to show and to call: one field per route. */

@@ -1,5 +1,6 @@
 package dev.burstgitops.sync;
 
+import dev.burstgitops.manifest.ReservedObject;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -47,7 +48,7 @@ public record ClusterTarget(
 
     /** The ConfigMap that keeps the inventory of cluster {@code cluster}, in {@link #inventoryNamespace()}. */
     public static String inventoryName(String cluster) {
-        return "burst-gitops-inventory-" + cluster;
+        return ReservedObject.inventoryName(cluster);
     }
 
     public boolean inCluster() {

@@ -2,7 +2,7 @@ package dev.burstgitops.validate;
 
 import dev.burstgitops.config.BurstGitopsConfig;
 import dev.burstgitops.config.ClusterConfig;
-import dev.burstgitops.controller.ClusterRendering;
+import dev.burstgitops.manifest.ClusterRendering;
 import dev.burstgitops.manifest.ClusterPolicy;
 import dev.burstgitops.manifest.RenderOptions;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package dev.burstgitops.validate;
 
-import dev.burstgitops.controller.ClusterRendering;
+import dev.burstgitops.manifest.ClusterRendering;
 import dev.burstgitops.manifest.RepositoryLimits;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -27,31 +27,40 @@ class ArchitectureTest {
 
     private static final String BASE = "dev.burstgitops.";
     private static final List<String> PACKAGES = List.of("bundled", "cli", "config", "controller", "decision", "demo",
-            "gitops", "manifest", "metrics", "override", "server", "sync", "validate");
+            "gitops", "leader", "manifest", "metrics", "override", "policy", "record", "server", "status", "sync",
+            "validate");
 
     /**
      * What each package may use inside this code base. {@code config} uses {@code decision}'s
      * value types (the rule it reads); {@code metrics} and {@code gitops} read their sections of
-     * the configuration; {@code server} shows {@code decision}'s modes. Two are the open moves of
-     * issue 14 and go when it lands: {@code controller -> server} (the status and metrics model)
-     * and {@code validate -> controller} ({@code ClusterRendering}).
+     * the configuration, and {@code manifest} its render settings ({@code ClusterRendering}, one
+     * place for sync and validate). Issue 14 took four capabilities out of {@code controller}:
+     * {@code record} (the decision commit format and its read-back), {@code policy} (a policy's
+     * decider and streak, restored from or replayed over Prometheus' history), {@code leader}
+     * (leader election) and {@code status} (what operators see: metrics, health, readiness,
+     * {@code /status}, Events), which {@code server} serves without knowing the controller.
      */
     private static final Map<String, Set<String>> MAY_USE = Map.ofEntries(
             Map.entry("decision", Set.of()),
             Map.entry("config", Set.of("decision")),
             Map.entry("metrics", Set.of("config")),
-            Map.entry("manifest", Set.of()),
+            Map.entry("manifest", Set.of("config")),
             Map.entry("override", Set.of("decision", "manifest")),
             Map.entry("gitops", Set.of("config")),
             Map.entry("sync", Set.of("manifest")),
-            Map.entry("server", Set.of("config", "decision")),
+            Map.entry("record", Set.of("config", "decision", "gitops", "manifest", "override")),
+            Map.entry("policy", Set.of("config", "decision", "metrics", "record")),
+            Map.entry("leader", Set.of("config", "sync")),
+            Map.entry("status", Set.of("config", "decision", "gitops", "manifest", "sync")),
+            Map.entry("server", Set.of("config", "status")),
             Map.entry("bundled", Set.of()),
-            Map.entry("validate", Set.of("config", "decision", "manifest", "override", "controller")),
-            Map.entry("controller", Set.of("config", "decision", "gitops", "manifest", "metrics", "override", "sync",
-                    "server")),
-            Map.entry("demo", Set.of("bundled", "config", "controller", "decision", "gitops", "sync")),
-            Map.entry("cli", Set.of("bundled", "config", "controller", "decision", "demo", "gitops", "manifest",
-                    "metrics", "override", "server", "sync", "validate")));
+            Map.entry("validate", Set.of("config", "decision", "manifest", "override")),
+            Map.entry("controller", Set.of("config", "decision", "gitops", "leader", "manifest", "metrics", "override",
+                    "policy", "record", "status", "sync")),
+            Map.entry("demo", Set.of("bundled", "config", "controller", "decision", "gitops", "record", "status",
+                    "sync")),
+            Map.entry("cli", Set.of("bundled", "config", "controller", "decision", "demo", "gitops", "leader",
+                    "manifest", "metrics", "override", "policy", "record", "server", "status", "sync", "validate")));
 
     private static JavaClasses product;
 

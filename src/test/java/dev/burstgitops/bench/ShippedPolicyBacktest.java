@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.burstgitops.config.ConfigLoader;
 import dev.burstgitops.config.PolicyConfig;
-import dev.burstgitops.controller.Simulation;
+import dev.burstgitops.policy.Simulation;
 import dev.burstgitops.decision.Backtest;
 import dev.burstgitops.decision.DurationText;
 import dev.burstgitops.decision.Mode;

@@ -3,7 +3,7 @@ package dev.burstgitops.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.burstgitops.config.ClusterConfig;
-import dev.burstgitops.controller.ClusterRendering;
+import dev.burstgitops.manifest.ClusterRendering;
 import dev.burstgitops.demo.LocalApiServer;
 import dev.burstgitops.manifest.RenderResult;
 import dev.burstgitops.sync.Fabric8ClusterApplier;

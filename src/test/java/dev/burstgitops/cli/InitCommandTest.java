@@ -3,7 +3,7 @@ package dev.burstgitops.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.burstgitops.config.ConfigLoader;
-import dev.burstgitops.controller.ClusterRendering;
+import dev.burstgitops.manifest.ClusterRendering;
 import dev.burstgitops.config.BurstGitopsConfig;
 import dev.burstgitops.config.ClusterConfig;
 import dev.burstgitops.manifest.RenderResult;

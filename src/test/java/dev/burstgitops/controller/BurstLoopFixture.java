@@ -6,6 +6,7 @@ import dev.burstgitops.gitops.JGitWorkspace;
 import dev.burstgitops.metrics.MetricsHistory;
 import dev.burstgitops.metrics.MetricsSource;
 import dev.burstgitops.metrics.Sample;
+import dev.burstgitops.status.PassResult;
 import dev.burstgitops.testing.ConfigYaml;
 import dev.burstgitops.testing.GitRemotes;
 import dev.burstgitops.testing.MutableClock;

@@ -10,6 +10,8 @@ import dev.burstgitops.decision.BurstReadiness;
 import dev.burstgitops.decision.Mode;
 import dev.burstgitops.gitops.JGitWorkspace;
 import dev.burstgitops.metrics.Sample;
+import dev.burstgitops.status.ControllerStatus;
+import dev.burstgitops.status.PassResult;
 import dev.burstgitops.testing.ConfigYaml;
 import dev.burstgitops.testing.GitLoggedCommit;
 import dev.burstgitops.testing.GitRemotes;

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.burstgitops.config.BurstGitopsConfig;
 import dev.burstgitops.config.ConfigLoader;
 import dev.burstgitops.gitops.JGitWorkspace;
+import dev.burstgitops.status.ClusterPassResult;
 import dev.burstgitops.testing.ConfigYaml;
 import dev.burstgitops.testing.GitClient;
 import dev.burstgitops.testing.GitRemotes;

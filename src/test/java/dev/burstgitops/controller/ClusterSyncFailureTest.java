@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.burstgitops.config.ClusterConfig;
 import dev.burstgitops.config.SyncConfig;
 import dev.burstgitops.manifest.RenderResult;
+import dev.burstgitops.status.ClusterPassResult;
 import dev.burstgitops.sync.ClusterTarget;
 import dev.burstgitops.sync.Fabric8ClusterApplier;
 import dev.burstgitops.sync.WriteFence;

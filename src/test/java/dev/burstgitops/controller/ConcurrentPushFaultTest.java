@@ -8,6 +8,7 @@ import dev.burstgitops.gitops.CommitRequest;
 import dev.burstgitops.gitops.GitException;
 import dev.burstgitops.gitops.GitWorkspace;
 import dev.burstgitops.gitops.PushOutcome;
+import dev.burstgitops.status.PassResult;
 import dev.burstgitops.testing.GitAuthor;
 import dev.burstgitops.testing.GitCli;
 import dev.burstgitops.testing.GitClient;

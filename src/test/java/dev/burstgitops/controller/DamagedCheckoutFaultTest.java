@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import ch.qos.logback.classic.Level;
 import dev.burstgitops.config.ConfigLoader;
 import dev.burstgitops.metrics.Sample;
+import dev.burstgitops.status.ControllerStatus;
 import dev.burstgitops.testing.CapturedLogs;
 import dev.burstgitops.testing.ConfigYaml;
 import dev.burstgitops.testing.GitAuthor;

@@ -11,6 +11,7 @@ import dev.burstgitops.config.ConfigLoader;
 import dev.burstgitops.server.ControllerHttpServer;
 import dev.burstgitops.server.ServerInputs;
 import dev.burstgitops.server.ServerSettings;
+import dev.burstgitops.status.Observability;
 import dev.burstgitops.testing.CapturedLogs;
 import dev.burstgitops.testing.ConfigYaml;
 import dev.burstgitops.testing.GitRemotes;
@@ -65,7 +66,7 @@ class FetchFailureHealthTest {
                 new ServerInputs(observability.metrics(), observability.health(), observability.readiness(),
                         controller.status()::snapshot, (event, delivery) -> { }));
         logs = CapturedLogs.capture();
-        observability.attach(config, controller);
+        controller.reportTo(observability);
         controller.start();
     }
 

@@ -4,6 +4,8 @@ import static dev.burstgitops.controller.BurstLoopFixture.START;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.burstgitops.cli.Main;
+import dev.burstgitops.record.DecisionRecord;
+import dev.burstgitops.record.DecisionTimeline;
 import dev.burstgitops.testing.GitAuthor;
 import dev.burstgitops.testing.GitClient;
 import java.io.PrintWriter;

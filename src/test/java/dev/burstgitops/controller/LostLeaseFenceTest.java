@@ -5,6 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import dev.burstgitops.config.ConfigLoader;
 import dev.burstgitops.config.LeaderElectionConfig;
+import dev.burstgitops.leader.LeaderCandidate;
+import dev.burstgitops.leader.LeaderElection;
+import dev.burstgitops.leader.LeaderGate;
+import dev.burstgitops.leader.LeaderNetworkCut;
+import dev.burstgitops.status.ClusterPassResult;
 import dev.burstgitops.sync.ClusterTarget;
 import dev.burstgitops.sync.KubernetesClients;
 import dev.burstgitops.testing.ApiRequest;

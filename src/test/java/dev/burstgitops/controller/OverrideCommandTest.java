@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.burstgitops.cli.Main;
 import dev.burstgitops.decision.Mode;
+import dev.burstgitops.status.PassResult;
 import dev.burstgitops.testing.GitLoggedCommit;
 import dev.burstgitops.testing.GitRemotes;
 import java.io.PrintWriter;

@@ -4,6 +4,7 @@ import static dev.burstgitops.controller.BurstLoopFixture.START;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.burstgitops.decision.Mode;
+import dev.burstgitops.status.PassResult;
 import dev.burstgitops.testing.GitAuthor;
 import dev.burstgitops.testing.GitClient;
 import dev.burstgitops.testing.GitLoggedCommit;

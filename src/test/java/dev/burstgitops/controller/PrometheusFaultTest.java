@@ -7,6 +7,8 @@ import dev.burstgitops.config.BurstGitopsConfig;
 import dev.burstgitops.config.ConfigLoader;
 import dev.burstgitops.decision.Mode;
 import dev.burstgitops.gitops.JGitWorkspace;
+import dev.burstgitops.status.ControllerStatus;
+import dev.burstgitops.status.PassResult;
 import dev.burstgitops.testing.CapturedLogs;
 import dev.burstgitops.testing.ConfigYaml;
 import dev.burstgitops.testing.GitLoggedCommit;

@@ -7,6 +7,7 @@ import dev.burstgitops.config.BurstGitopsConfig;
 import dev.burstgitops.config.ConfigLoader;
 import dev.burstgitops.gitops.JGitWorkspace;
 import dev.burstgitops.metrics.Sample;
+import dev.burstgitops.status.PassResult;
 import dev.burstgitops.testing.ConfigYaml;
 import dev.burstgitops.testing.GiteaServer;
 import dev.burstgitops.testing.MutableClock;

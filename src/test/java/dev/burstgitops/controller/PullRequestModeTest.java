@@ -7,6 +7,7 @@ import dev.burstgitops.config.ConfigLoader;
 import dev.burstgitops.gitops.JGitWorkspace;
 import dev.burstgitops.gitops.PullRequestTestForge;
 import dev.burstgitops.metrics.Sample;
+import dev.burstgitops.status.PassResult;
 import dev.burstgitops.testing.ConfigYaml;
 import dev.burstgitops.testing.GitRemotes;
 import dev.burstgitops.testing.MutableClock;

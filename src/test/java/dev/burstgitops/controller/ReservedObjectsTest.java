@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.burstgitops.config.BurstGitopsConfig;
 import dev.burstgitops.config.ConfigLoader;
+import dev.burstgitops.manifest.ClusterRendering;
 import dev.burstgitops.manifest.RenderProblem;
 import dev.burstgitops.manifest.RenderResult;
 import dev.burstgitops.validate.RepositoryValidator;

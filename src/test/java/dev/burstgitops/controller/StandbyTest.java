@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.burstgitops.gitops.CommitIdentity;
 import dev.burstgitops.gitops.GitRemote;
 import dev.burstgitops.gitops.JGitWorkspace;
+import dev.burstgitops.status.Observability;
 import dev.burstgitops.testing.GitRemotes;
 import java.nio.file.Files;
 import java.nio.file.Path;

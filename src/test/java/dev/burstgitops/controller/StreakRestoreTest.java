@@ -6,6 +6,7 @@ import dev.burstgitops.decision.Decision;
 import dev.burstgitops.metrics.MetricsHistory;
 import dev.burstgitops.metrics.PrometheusEndpoint;
 import dev.burstgitops.metrics.PrometheusMetricsHistory;
+import dev.burstgitops.status.PassResult;
 import dev.burstgitops.testing.PrometheusGaugeSeries;
 import dev.burstgitops.testing.PrometheusServer;
 import java.nio.file.Path;

@@ -8,6 +8,8 @@ import dev.burstgitops.decision.Mode;
 import dev.burstgitops.gitops.ChangePublisher;
 import dev.burstgitops.gitops.PublishResult;
 import dev.burstgitops.gitops.PublishRetry;
+import dev.burstgitops.record.OverrideCommits;
+import dev.burstgitops.status.PassResult;
 import dev.burstgitops.testing.GitAuthor;
 import dev.burstgitops.testing.GitClient;
 import dev.burstgitops.testing.GitLoggedCommit;
@@ -48,7 +50,7 @@ class SuspendFlowTest {
 
     @Test
     void aSuspendedPolicyIsNotDecidedAndAHandEditStaysUntilItExpires() throws Exception {
-        PublishResult written = new OverrideWriter(fixture.config, new ChangePublisher(fixture.workspace,
+        PublishResult written = new OverrideCommits(fixture.config, new ChangePublisher(fixture.workspace,
                 PublishRetry.defaults())).suspend("worker", START.plus(Duration.ofHours(1)), "migrating the burst cluster",
                 START);
         assertThat(written).isInstanceOf(PublishResult.Published.class);

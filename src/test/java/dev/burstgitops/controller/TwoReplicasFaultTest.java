@@ -12,6 +12,7 @@ import dev.burstgitops.gitops.GitWorkspace;
 import dev.burstgitops.gitops.JGitWorkspace;
 import dev.burstgitops.gitops.PushOutcome;
 import dev.burstgitops.metrics.Sample;
+import dev.burstgitops.status.PassResult;
 import dev.burstgitops.testing.ConfigYaml;
 import dev.burstgitops.testing.GitLoggedCommit;
 import dev.burstgitops.testing.GitRemotes;

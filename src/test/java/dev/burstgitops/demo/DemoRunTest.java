@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.burstgitops.controller.DecisionRecord;
+import dev.burstgitops.record.DecisionRecord;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

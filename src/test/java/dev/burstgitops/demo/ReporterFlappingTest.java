@@ -3,7 +3,7 @@ package dev.burstgitops.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.burstgitops.controller.DecisionRecord;
+import dev.burstgitops.record.DecisionRecord;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.burstgitops.config.BurstGitopsConfig;
 import dev.burstgitops.config.ConfigLoader;
-import dev.burstgitops.controller.ClusterRendering;
 import dev.burstgitops.validate.RepositoryValidator;
 import dev.burstgitops.validate.ValidationProblem;
 import dev.burstgitops.validate.ValidationReport;

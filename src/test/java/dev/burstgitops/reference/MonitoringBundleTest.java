@@ -7,12 +7,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.burstgitops.cli.RunMetrics;
 import dev.burstgitops.decision.Mode;
 import dev.burstgitops.server.ControllerHttpServer;
-import dev.burstgitops.server.ControllerMetrics;
-import dev.burstgitops.server.LoopHealth;
-import dev.burstgitops.server.Readiness;
+import dev.burstgitops.status.ControllerMetrics;
+import dev.burstgitops.status.LoopHealth;
+import dev.burstgitops.status.Readiness;
 import dev.burstgitops.server.ServerInputs;
 import dev.burstgitops.server.ServerSettings;
-import dev.burstgitops.server.SyncAction;
+import dev.burstgitops.status.SyncAction;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -139,7 +139,7 @@ class MonitoringBundleTest {
         assertThat(alerts()).extracting(a -> a.string("alert")).contains(
                 "BurstGitopsSyncFailing", "BurstGitopsMetricQueryFailing", "BurstGitopsPushFailing",
                 "BurstGitopsDown", "BurstGitopsNoLeader", "BurstGitopsInBurstTooLong", "BurstGitopsConfigRejected",
-                "BurstGitopsClusterUnreachable", "BurstGitopsGitFetchFailing");
+                "BurstGitopsClusterUnreachable", "BurstGitopsGitFetchFailing", "BurstGitopsHeadNotVerified");
         assertThat(alerts()).allSatisfy(alert -> {
             assertThat(alert.string("labels", "severity")).as(alert.string("alert")).isIn("warning", "critical");
             assertThat(alert.string("annotations", "summary")).as(alert.string("alert")).isNotBlank();

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.burstgitops.status.ControllerMetrics;
+import dev.burstgitops.status.LoopHealth;
+import dev.burstgitops.status.Readiness;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Iterator;

@@ -5,6 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.burstgitops.config.Secret;
+import dev.burstgitops.status.ControllerMetrics;
+import dev.burstgitops.status.LoopHealth;
+import dev.burstgitops.status.Readiness;
 import dev.burstgitops.testing.CapturedLogs;
 import dev.burstgitops.testing.GitCli;
 import dev.burstgitops.testing.GiteaServer;

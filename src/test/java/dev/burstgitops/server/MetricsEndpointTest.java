@@ -3,6 +3,10 @@ package dev.burstgitops.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.burstgitops.decision.Mode;
+import dev.burstgitops.status.ControllerMetrics;
+import dev.burstgitops.status.LoopHealth;
+import dev.burstgitops.status.Readiness;
+import dev.burstgitops.status.SyncAction;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -2,6 +2,9 @@ package dev.burstgitops.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.burstgitops.status.ControllerMetrics;
+import dev.burstgitops.status.LoopHealth;
+import dev.burstgitops.status.Readiness;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;

@@ -3,6 +3,9 @@ package dev.burstgitops.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.burstgitops.status.ControllerMetrics;
+import dev.burstgitops.status.LoopHealth;
+import dev.burstgitops.status.Readiness;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;

@@ -1,5 +1,8 @@
 package dev.burstgitops.server;
 
+import dev.burstgitops.status.ControllerMetrics;
+import dev.burstgitops.status.LoopHealth;
+import dev.burstgitops.status.Readiness;
 import dev.burstgitops.testing.CapturedLogs;
 
 import static org.assertj.core.api.Assertions.assertThat;
