@@ -54,7 +54,8 @@ final class PolicyPullRequest {
     /**
      * Whether a person turned the proposal {@code proposalKey} down less than {@code reproposeAfter}
      * before {@code now}: then it must not be pushed or proposed. Asks the forge only when it
-     * knows of no open pull request for this proposal and has no answer for it yet.
+     * has confirmed no open pull request for this proposal within the last minute and knows of
+     * no refusal of it still in force, so a held-back policy polls without forge calls.
      */
     Optional<PullRequestOutcome.TurnedDown> turnedDown(String proposalKey, Instant now) throws PullRequestException {
         if (ensured.filter(e -> e.proposalKey().equals(proposalKey) && isFresh(e, now)).isPresent()) {
