@@ -227,8 +227,11 @@ public final class ConfigLoader {
             pr.problem("tokenFile", "is required (or tokenEnv)");
         }
         boolean autoMerge = pr.bool("autoMerge", false);
+        boolean deleteBranch = pr.bool("deleteBranch", true);
+        Duration reproposeAfter = pr.duration("reproposeAfter", PullRequestConfig.DEFAULT_REPROPOSE_AFTER);
         pr.rejectUnknownKeys();
-        return new PullRequestConfig(provider, apiUrl, repository, token.orElse(null), autoMerge);
+        return new PullRequestConfig(provider, apiUrl, repository, token.orElse(null), autoMerge, deleteBranch,
+                reproposeAfter);
     }
 
     private static PrometheusConfig prometheus(YamlSection prom) {

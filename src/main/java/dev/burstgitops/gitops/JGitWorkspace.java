@@ -3,6 +3,7 @@ package dev.burstgitops.gitops;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import org.eclipse.jgit.api.Git;
@@ -223,6 +224,11 @@ public final class JGitWorkspace implements GitWorkspace, AutoCloseable {
 
     GitRemote remote() {
         return remote;
+    }
+
+    /** The workspace's clock reading: the time pull-request decisions are made at. */
+    Instant now() {
+        return clock.instant();
     }
 
     /** What proposals on side branches are signed with, as direct commits are. */
