@@ -109,6 +109,11 @@ final class StatusCommand implements Callable<Integer> {
             out.println();
             out.println("git: " + text(git, "lastError"));
         }
+        if (git.hasNonNull("refusedHead")) {
+            out.println();
+            out.println("git: " + text(git.path("refusedHead"), "message") + ", since "
+                    + text(git.path("refusedHead"), "since") + "; the clusters stay at " + shortId(text(git, "head")));
+        }
     }
 
     private static boolean reportsAnError(JsonNode status) {
@@ -119,7 +124,7 @@ final class StatusCommand implements Callable<Integer> {
                 }
             }
         }
-        return status.path("git").hasNonNull("lastError");
+        return status.path("git").hasNonNull("lastError") || status.path("git").hasNonNull("refusedHead");
     }
 
     private static String text(JsonNode node, String field) {

@@ -105,9 +105,23 @@ public final class ConfigLoader {
             git.problem("writeMode", "pull-request needs a git.pullRequest section (provider, apiUrl, repository)");
         }
         Duration pollInterval = git.duration("pollInterval", Duration.ofSeconds(30));
+        Optional<Path> signingKey = git.section("signing").map(signing -> requiredPath(signing, "sshKeyFile",
+                "the SSH private key that signs the controller's commits, as git commit -S with gpg.format=ssh"));
+        Optional<Path> allowedSigners = git.section("verify").map(verify -> requiredPath(verify,
+                "allowedSignersFile", "the keys a head must be signed by, in git's gpg.ssh.allowedSignersFile format"));
         git.rejectUnknownKeys();
         return new GitConfig(url, branch, checkoutDir, auth, authorName, authorEmail, writeMode, maxOverride,
-                pullRequest, pollInterval);
+                pullRequest, pollInterval, signingKey, allowedSigners);
+    }
+
+    /** A section of one required file key, such as {@code git.signing.sshKeyFile}. */
+    private static Path requiredPath(YamlSection section, String key, String what) {
+        Path path = section.path(key, null);
+        if (path == null) {
+            section.problem(key, "is required (" + what + ")");
+        }
+        section.rejectUnknownKeys();
+        return path == null ? Path.of("") : path;
     }
 
     private static GitAuthConfig gitAuth(YamlSection auth) {
@@ -213,8 +227,11 @@ public final class ConfigLoader {
             pr.problem("tokenFile", "is required (or tokenEnv)");
         }
         boolean autoMerge = pr.bool("autoMerge", false);
+        boolean deleteBranch = pr.bool("deleteBranch", true);
+        Duration reproposeAfter = pr.duration("reproposeAfter", PullRequestConfig.DEFAULT_REPROPOSE_AFTER);
         pr.rejectUnknownKeys();
-        return new PullRequestConfig(provider, apiUrl, repository, token.orElse(null), autoMerge);
+        return new PullRequestConfig(provider, apiUrl, repository, token.orElse(null), autoMerge, deleteBranch,
+                reproposeAfter);
     }
 
     private static PrometheusConfig prometheus(YamlSection prom) {

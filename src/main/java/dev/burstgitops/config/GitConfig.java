@@ -5,7 +5,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
-/** The {@code git} section: the repository that is the change record, and how to write to it. */
+/**
+ * The {@code git} section: the repository that is the change record, and how to write to it.
+ * {@code signingKeyFile} ({@code git.signing.sshKeyFile}) signs every commit the controller makes;
+ * {@code allowedSignersFile} ({@code git.verify.allowedSignersFile}) is the list of keys a head
+ * must be signed by before either loop uses it.
+ */
 public record GitConfig(
         URI url,
         String branch,
@@ -16,7 +21,9 @@ public record GitConfig(
         WriteMode writeMode,
         Duration maxOverrideDuration,
         Optional<PullRequestConfig> pullRequest,
-        Duration pollInterval) {
+        Duration pollInterval,
+        Optional<Path> signingKeyFile,
+        Optional<Path> allowedSignersFile) {
 
     /** How decisions reach the branch. */
     public enum WriteMode {

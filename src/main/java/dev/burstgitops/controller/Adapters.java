@@ -7,8 +7,11 @@ import dev.burstgitops.config.GitConfig;
 import dev.burstgitops.config.PrometheusConfig;
 import dev.burstgitops.config.Secret;
 import dev.burstgitops.gitops.CommitIdentity;
+import dev.burstgitops.gitops.CommitSigner;
 import dev.burstgitops.gitops.GitCredentials;
 import dev.burstgitops.gitops.GitRemote;
+import dev.burstgitops.gitops.GitTrust;
+import dev.burstgitops.gitops.HeadVerifier;
 import dev.burstgitops.gitops.JGitWorkspace;
 import dev.burstgitops.gitops.SshCredentials;
 import dev.burstgitops.metrics.MetricsHistory;
@@ -53,7 +56,7 @@ public final class Adapters {
     }
 
     public static JGitWorkspace workspace(BurstGitopsConfig config, Clock clock) throws ConfigException {
-        return new JGitWorkspace(remote(config), identity(config.git()), clock);
+        return new JGitWorkspace(remote(config), identity(config.git()), clock, trust(config.git()));
     }
 
     /**
@@ -64,7 +67,13 @@ public final class Adapters {
             throws ConfigException {
         GitRemote remote = remote(config);
         Path dir = remote.checkoutDir().resolveSibling(remote.checkoutDir().getFileName() + suffix);
-        return new JGitWorkspace(remote.withCheckoutDir(dir), identity(config.git()), clock);
+        return new JGitWorkspace(remote.withCheckoutDir(dir), identity(config.git()), clock, trust(config.git()));
+    }
+
+    /** {@code git.signing} and {@code git.verify}: every working copy signs and verifies alike. */
+    public static GitTrust trust(GitConfig git) {
+        return new GitTrust(git.signingKeyFile().map(CommitSigner::sshKey).orElse(CommitSigner.none()),
+                git.allowedSignersFile().map(HeadVerifier::allowedSigners).orElse(HeadVerifier.acceptingAny()));
     }
 
     /**

@@ -55,6 +55,7 @@ public final class Controller implements AutoCloseable {
         events.ifPresent(recorder -> {
             scheduler.onPass(recorder::onPass);
             sync.onClusterPass(recorder::onClusterPass);
+            sync.onRefusedHead(recorder::onRefusedHead);
         });
         // The burst loop's own commit reaches the clusters now, not at the next poll.
         scheduler.onPass(result -> result.commit().ifPresent(commit -> sync.trigger("burst loop commit " + commit)));
@@ -105,8 +106,10 @@ public final class Controller implements AutoCloseable {
         observability.declare(config);
         scheduler.onPass(observability::recordPass);
         scheduler.onFailure(observability::recordPassFailure);
-        sync.onFetch(head -> {
-            observability.recordFetch();
+        sync.onFetch(head -> status.recordFetch(sync.fetchStatus()));
+        sync.onPolled(observability::recordPoll);
+        sync.onRefusedHead(refused -> {
+            observability.recordRefusedHead(refused.isPresent());
             status.recordFetch(sync.fetchStatus());
         });
         sync.onFetchFailure(e -> {

@@ -10,6 +10,7 @@ import dev.burstgitops.gitops.DryRunPublisher;
 import dev.burstgitops.gitops.GitWorkspace;
 import dev.burstgitops.gitops.JGitWorkspace;
 import dev.burstgitops.gitops.PublishRetry;
+import dev.burstgitops.gitops.PullRequestLifecycle;
 import dev.burstgitops.gitops.PullRequestPublisher;
 import dev.burstgitops.gitops.forge.PullRequestProviders;
 import dev.burstgitops.gitops.forge.PullRequestSync;
@@ -66,6 +67,7 @@ public final class Publishers {
                 () -> new ConfigException("git.pullRequest: is required to open pull requests"));
         PullRequestSync pullRequests = new PullRequestSync(PullRequestProviders.create(forge.provider(),
                 forge.apiUrl(), forge.repository(), forge.token().readWhenUsed(), forge.autoMerge()));
-        return new PullRequestPublisher(jgit, name, pullRequests, retry);
+        return new PullRequestPublisher(jgit, name, pullRequests, retry,
+                new PullRequestLifecycle(forge.deleteBranch(), forge.reproposeAfter()));
     }
 }

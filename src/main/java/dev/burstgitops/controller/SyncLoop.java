@@ -5,14 +5,17 @@ import dev.burstgitops.gitops.GitWorkspace;
 import dev.burstgitops.gitops.RevisionTree;
 import dev.burstgitops.gitops.RevisionTrees;
 import dev.burstgitops.gitops.Revisions;
+import dev.burstgitops.gitops.UnverifiedHeadException;
 import dev.burstgitops.status.ClusterPassResult;
 import dev.burstgitops.status.FetchStatus;
+import dev.burstgitops.status.RefusedHead;
 import dev.burstgitops.sync.WriteFence;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -48,6 +51,8 @@ public final class SyncLoop implements AutoCloseable {
     private final List<Consumer<ClusterPassResult>> listeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<Exception>> fetchFailureListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<String>> fetchListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<Optional<RefusedHead>>> refusalListeners = new CopyOnWriteArrayList<>();
+    private final List<Runnable> pollListeners = new CopyOnWriteArrayList<>();
     private final List<ClusterWorker> workers = new ArrayList<>();
     private final RevisionTrees trees;
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -62,6 +67,7 @@ public final class SyncLoop implements AutoCloseable {
     private volatile Instant lastFetch = Instant.EPOCH;
     private volatile String head;
     private volatile FetchStatus fetchStatus = FetchStatus.none();
+    private volatile Optional<RefusedHead> refusedHead = Optional.empty();
     /** The tree of {@link #head}; touched by the loop's thread only. */
     private RevisionTree tree;
 
@@ -91,6 +97,27 @@ public final class SyncLoop implements AutoCloseable {
     /** Told after every successful fetch, with the head it found. */
     public void onFetch(Consumer<String> listener) {
         fetchListeners.add(listener);
+    }
+
+    /**
+     * Told when the fetched head is refused (not signed by an allowed key), and with an empty
+     * value when a verified head ends the refusal; once per change, not at every poll.
+     */
+    public void onRefusedHead(Consumer<Optional<RefusedHead>> listener) {
+        refusalListeners.add(listener);
+    }
+
+    /**
+     * Told after every poll that reached the remote, whether its head was taken or refused: the
+     * fetch loop is alive in both cases.
+     */
+    public void onPolled(Runnable listener) {
+        pollListeners.add(listener);
+    }
+
+    /** The head that is being refused now, if any; the clusters keep the revision last applied meanwhile. */
+    public Optional<RefusedHead> refusedHead() {
+        return refusedHead;
     }
 
     /** The fetches so far: the last that worked, the failures in a row since. */
@@ -176,9 +203,42 @@ public final class SyncLoop implements AutoCloseable {
             head = fetched;
             lastFetch = clock.instant();
             fetched(fetched);
+            refusalEnded(fetched);
+            pollListeners.forEach(Runnable::run);
+        } catch (UnverifiedHeadException e) {
+            // The fetch itself worked: not a failure towards /healthz, and no retry before the next poll.
+            lastFetch = clock.instant();
+            refused(e);
+            pollListeners.forEach(Runnable::run);
         } catch (Exception e) {
             fetchFailed(e);
         }
+    }
+
+    /**
+     * The clusters keep the tree last applied (drift is still corrected towards it); a new head
+     * is applied only once a commit signed by an allowed key lands on top.
+     */
+    private void refused(UnverifiedHeadException e) {
+        Optional<RefusedHead> before = refusedHead;
+        if (before.isPresent() && before.get().revision().equals(e.revision())) {
+            fetchStatus = fetchStatus.refused(before.get(), clock.instant());
+            return;
+        }
+        refusedHead = Optional.of(new RefusedHead(e.revision(), e.getMessage(), clock.instant()));
+        fetchStatus = fetchStatus.refused(refusedHead.get(), clock.instant());
+        LOG.warn("{}; applying and pruning nothing from it, the clusters stay at {}", e.getMessage(),
+                tree == null ? "what they run" : Revisions.shortId(tree.revision()));
+        refusalListeners.forEach(listener -> listener.accept(refusedHead));
+    }
+
+    private void refusalEnded(String fetched) {
+        if (refusedHead.isEmpty()) {
+            return;
+        }
+        LOG.info("head {} is signed by an allowed key; syncing it", Revisions.shortId(fetched));
+        refusedHead = Optional.empty();
+        refusalListeners.forEach(listener -> listener.accept(Optional.empty()));
     }
 
     private void fetched(String fetched) {

@@ -3,13 +3,17 @@ package dev.burstgitops.gitops;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.ResetCommand.ResetType;
+import org.eclipse.jgit.api.errors.CanceledException;
 import org.eclipse.jgit.api.errors.EmptyCommitException;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.api.errors.JGitInternalException;
+import org.eclipse.jgit.api.errors.ServiceUnavailableException;
+import org.eclipse.jgit.api.errors.UnsupportedSigningFormatException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.PersonIdent;
@@ -34,14 +38,20 @@ public final class JGitWorkspace implements GitWorkspace, AutoCloseable {
     private final GitRemote remote;
     private final CommitIdentity identity;
     private final Clock clock;
+    private final GitTrust trust;
     private final String branchRef;
     private final String trackingRef;
     private Git git;
 
     public JGitWorkspace(GitRemote remote, CommitIdentity identity, Clock clock) {
+        this(remote, identity, clock, GitTrust.none());
+    }
+
+    public JGitWorkspace(GitRemote remote, CommitIdentity identity, Clock clock, GitTrust trust) {
         this.remote = Objects.requireNonNull(remote, "remote");
         this.identity = Objects.requireNonNull(identity, "identity");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.trust = Objects.requireNonNull(trust, "trust");
         this.branchRef = Constants.R_HEADS + remote.branch();
         this.trackingRef = Constants.R_REMOTES + Constants.DEFAULT_REMOTE_NAME + "/" + remote.branch();
     }
@@ -57,6 +67,10 @@ public final class JGitWorkspace implements GitWorkspace, AutoCloseable {
      * the next refresh resets it away anyway and the decision is taken again on the new head;
      * proposals live on side branches that are pushed before the pass ends. Edits in the tree
      * are the controller's own and a refresh discards them too.
+     *
+     * <p>With a {@link HeadVerifier}, a fetched head that is not signed by an allowed key is
+     * refused before the working copy moves: it stays at the revision it held, and
+     * {@link UnverifiedHeadException} says which head and why.
      */
     @Override
     public String refresh() throws GitException {
@@ -65,6 +79,8 @@ public final class JGitWorkspace implements GitWorkspace, AutoCloseable {
         }
         try {
             return bringToRemoteHead();
+        } catch (UnverifiedHeadException refused) {
+            throw refused;
         } catch (GitException failure) {
             Optional<String> damage = CheckoutDamage.find(git.getRepository(), trackingRef);
             if (damage.isEmpty()) {
@@ -78,6 +94,7 @@ public final class JGitWorkspace implements GitWorkspace, AutoCloseable {
     private String bringToRemoteHead() throws GitException {
         fetch();
         ObjectId head = remoteHead();
+        trust.verifier().check(git.getRepository(), head);
         resetTo(head);
         LOG.debug("checkout of {} at {} on {}", remote.displayUrl(), head.abbreviate(7).name(), remote.branch());
         return head.name();
@@ -111,18 +128,26 @@ public final class JGitWorkspace implements GitWorkspace, AutoCloseable {
         RevCommit commit;
         try {
             PersonIdent ident = identity.at(clock.instant(), clock.getZone());
-            commit = git.commit()
+            commit = trust.signer().applyTo(git.commit()
                     .setMessage(request.message().format())
                     .setAuthor(ident)
                     .setCommitter(ident)
                     .setAllowEmpty(false)
-                    .setSign(false)
                     // Hooks in the checkout are nobody's policy; the remote's hooks are what count.
-                    .setNoVerify(true)
+                    .setNoVerify(true))
                     .call();
         } catch (EmptyCommitException e) {
             return new PushOutcome.NoChange();
-        } catch (GitAPIException | JGitInternalException e) {
+        } catch (ServiceUnavailableException | UnsupportedSigningFormatException | CanceledException e) {
+            // What JGit's signer throws: a key it cannot load or use.
+            throw trust.signer().failed(e);
+        } catch (JGitInternalException e) {
+            Optional<Exception> signing = CommitSigner.signingFailure(e);
+            if (signing.isPresent()) {
+                throw trust.signer().failed(signing.get());
+            }
+            throw new GitException("cannot commit in " + remote.checkoutDir() + ": " + e.getMessage(), e);
+        } catch (GitAPIException e) {
             throw new GitException("cannot commit in " + remote.checkoutDir() + ": " + e.getMessage(), e);
         }
         PushOutcome outcome = JGitPush.push(git, remote, new RefSpec(branchRef + ":" + branchRef), commit);
@@ -199,6 +224,16 @@ public final class JGitWorkspace implements GitWorkspace, AutoCloseable {
 
     GitRemote remote() {
         return remote;
+    }
+
+    /** The workspace's clock reading: the time pull-request decisions are made at. */
+    Instant now() {
+        return clock.instant();
+    }
+
+    /** What proposals on side branches are signed with, as direct commits are. */
+    CommitSigner signer() {
+        return trust.signer();
     }
 
     /** Author and committer of a commit made now. */

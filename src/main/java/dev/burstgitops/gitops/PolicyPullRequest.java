@@ -1,10 +1,14 @@
 package dev.burstgitops.gitops;
 
+import dev.burstgitops.gitops.forge.ClosedPullRequest;
 import dev.burstgitops.gitops.forge.ForgeException;
+import dev.burstgitops.gitops.forge.ProposalMarker;
 import dev.burstgitops.gitops.forge.PullRequest;
 import dev.burstgitops.gitops.forge.PullRequestDraft;
 import dev.burstgitops.gitops.forge.PullRequestOutcome;
 import dev.burstgitops.gitops.forge.PullRequestSync;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -12,32 +16,81 @@ import java.util.Optional;
  * The one pull request of a policy, from its side branch into the base branch. It remembers what
  * it last told the forge, because the burst loop polls every second or so: a pass that proposes
  * the same commit again, or finds nothing to withdraw again, makes no forge call at all (one
- * call a second would spend GitHub's hourly rate limit in about an hour). A pull request a person
- * closed without merging is therefore not reopened until the proposal itself changes.
+ * call a second would spend GitHub's hourly rate limit in about an hour); once every
+ * {@link PullRequestLifecycle#RECHECK_OPEN_AFTER} it looks again, to learn of a closing.
+ *
+ * <p>A pull request a person closed without merging turns its proposal down: the same proposal
+ * is not made again until {@code reproposeAfter} has passed since the closing. That is read from
+ * the forge (the closed pull request's {@link ProposalMarker} and closing time), not only from
+ * memory, so a restarted controller does not reopen it either.
  */
 final class PolicyPullRequest {
 
     private final PullRequestSync forge;
     private final String headBranch;
     private final String baseBranch;
-    /** What the forge confirmed for which side-branch commit; empty when unknown. */
+    private final Duration reproposeAfter;
+    /** What the forge confirmed for which side-branch commit, and when; empty when unknown. */
     private Optional<Ensured> ensured = Optional.empty();
+    /** The last turned-down proposal the forge reported; empty when none (or not asked yet). */
+    private Optional<Refusal> refusal = Optional.empty();
     /** False only once the forge said nothing is open: at start-up we cannot know. */
     private boolean mayBeOpen = true;
 
-    private record Ensured(String commitId, PullRequestDraft draft, PullRequest pullRequest) {
+    private record Ensured(String commitId, String proposalKey, PullRequestDraft draft, PullRequest pullRequest,
+                           Instant confirmedAt) {
     }
 
-    PolicyPullRequest(PullRequestSync forge, String headBranch, String baseBranch) {
+    private record Refusal(String proposalKey, PullRequestOutcome.TurnedDown outcome) {
+    }
+
+    PolicyPullRequest(PullRequestSync forge, String headBranch, String baseBranch, Duration reproposeAfter) {
         this.forge = Objects.requireNonNull(forge, "forge");
         this.headBranch = Objects.requireNonNull(headBranch, "headBranch");
         this.baseBranch = Objects.requireNonNull(baseBranch, "baseBranch");
+        this.reproposeAfter = Objects.requireNonNull(reproposeAfter, "reproposeAfter");
+    }
+
+    /**
+     * Whether a person turned the proposal {@code proposalKey} down less than {@code reproposeAfter}
+     * before {@code now}: then it must not be pushed or proposed. Asks the forge only when it
+     * has confirmed no open pull request for this proposal within the last minute and knows of
+     * no refusal of it still in force, so a held-back policy polls without forge calls.
+     */
+    Optional<PullRequestOutcome.TurnedDown> turnedDown(String proposalKey, Instant now) throws PullRequestException {
+        if (ensured.filter(e -> e.proposalKey().equals(proposalKey) && isFresh(e, now)).isPresent()) {
+            return Optional.empty();
+        }
+        // A refusal still in force is trusted; once it has run out the forge is asked again, since
+        // the proposal made then may have been turned down once more.
+        Optional<PullRequestOutcome.TurnedDown> standing = refusal.filter(r -> r.proposalKey().equals(proposalKey))
+                .map(Refusal::outcome)
+                .filter(outcome -> now.isBefore(outcome.reproposeAt()));
+        if (standing.isEmpty()) {
+            Optional<ClosedPullRequest> closed;
+            try {
+                closed = forge.turnedDown(headBranch, baseBranch, proposalKey);
+            } catch (ForgeException e) {
+                throw new PullRequestException("cannot tell whether the pull request from " + headBranch
+                        + " into " + baseBranch + " was closed by a person", e);
+            }
+            refusal = closed.map(pr -> new Refusal(proposalKey,
+                    new PullRequestOutcome.TurnedDown(pr, pr.closedAt().plus(reproposeAfter))));
+            standing = refusal.map(Refusal::outcome).filter(outcome -> now.isBefore(outcome.reproposeAt()));
+        }
+        if (standing.isPresent()) {
+            ensured = Optional.empty();
+            mayBeOpen = false;
+        }
+        return standing;
     }
 
     /** Opens or updates the pull request to propose {@code commitId}, titled and described by its message. */
-    PullRequestOutcome propose(String commitId, String commitMessage) throws PullRequestException {
-        PullRequestDraft draft = draft(commitMessage);
-        if (ensured.isPresent() && ensured.get().commitId().equals(commitId) && ensured.get().draft().equals(draft)) {
+    PullRequestOutcome propose(String commitId, String commitMessage, String proposalKey, Instant now)
+            throws PullRequestException {
+        PullRequestDraft draft = draft(commitMessage, proposalKey);
+        if (ensured.isPresent() && ensured.get().commitId().equals(commitId) && ensured.get().draft().equals(draft)
+                && isFresh(ensured.get(), now)) {
             return new PullRequestOutcome.Unchanged(ensured.get().pullRequest());
         }
         ensured = Optional.empty();
@@ -49,7 +102,7 @@ final class PolicyPullRequest {
             throw new PullRequestException("proposed " + commitId.substring(0, 7) + " on " + headBranch
                     + ", but the pull request into " + baseBranch + " is not up to date", e);
         }
-        pullRequestOf(outcome).ifPresent(pr -> ensured = Optional.of(new Ensured(commitId, draft, pr)));
+        pullRequestOf(outcome).ifPresent(pr -> ensured = Optional.of(new Ensured(commitId, proposalKey, draft, pr, now)));
         return outcome;
     }
 
@@ -69,13 +122,20 @@ final class PolicyPullRequest {
         mayBeOpen = false;
     }
 
-    /** Title: the commit's subject; body: the rest of its message, trailers included, for reviewers. */
-    private PullRequestDraft draft(String commitMessage) {
+    private static boolean isFresh(Ensured ensured, Instant now) {
+        return now.isBefore(ensured.confirmedAt().plus(PullRequestLifecycle.RECHECK_OPEN_AFTER));
+    }
+
+    /**
+     * Title: the commit's subject; body: the rest of its message, trailers included, for
+     * reviewers, and the {@link ProposalMarker} by which the forge remembers the proposal.
+     */
+    private PullRequestDraft draft(String commitMessage, String proposalKey) {
         String message = commitMessage.strip();
         int endOfSubject = message.indexOf('\n');
         String title = endOfSubject < 0 ? message : message.substring(0, endOfSubject).strip();
         String body = endOfSubject < 0 ? "" : message.substring(endOfSubject + 1).strip();
-        return new PullRequestDraft(headBranch, baseBranch, title, body);
+        return new PullRequestDraft(headBranch, baseBranch, title, ProposalMarker.append(body, proposalKey));
     }
 
     private static Optional<PullRequest> pullRequestOf(PullRequestOutcome outcome) {

@@ -17,6 +17,11 @@ import org.slf4j.LoggerFactory;
  * {@code burst-gitops/<policy>} and kept in one pull request, or, when the base branch already
  * holds it, closes that pull request. The base branch is never pushed.
  *
+ * <p>Once the pull request is done with (merged, or the base holds its change otherwise, or a
+ * person closed it) the side branch is deleted ({@code git.pullRequest.deleteBranch}). A proposal
+ * a person closed without merging is neither pushed nor proposed again while the decision stands,
+ * until {@code git.pullRequest.reproposeAfter} has passed ({@link PolicyPullRequest}).
+ *
  * <p>A push refused because the side branch moved since it was fetched starts the attempt over,
  * like a rejected push in {@link ChangePublisher}. Whatever happens, the checkout is put back on
  * the base head before the forge is called, so the next reader of the checkout sees what is deployed.
@@ -30,6 +35,7 @@ public final class PullRequestPublisher implements DecisionPublisher {
     private final PolicyPullRequest pullRequest;
     private final PublishRetry retry;
     private final RandomGenerator jitter;
+    private final boolean deleteBranch;
 
     /**
      * @param workspace the checkout of the base branch, shared by every policy's publisher (the
@@ -38,16 +44,28 @@ public final class PullRequestPublisher implements DecisionPublisher {
      */
     public PullRequestPublisher(JGitWorkspace workspace, String policy, PullRequestSync pullRequests,
                                 PublishRetry retry) {
-        this(workspace, policy, pullRequests, retry, new SplittableRandom());
+        this(workspace, policy, pullRequests, retry, PullRequestLifecycle.defaults());
+    }
+
+    public PullRequestPublisher(JGitWorkspace workspace, String policy, PullRequestSync pullRequests,
+                                PublishRetry retry, PullRequestLifecycle lifecycle) {
+        this(workspace, policy, pullRequests, retry, lifecycle, new SplittableRandom());
     }
 
     PullRequestPublisher(JGitWorkspace workspace, String policy, PullRequestSync pullRequests, PublishRetry retry,
                          RandomGenerator jitter) {
+        this(workspace, policy, pullRequests, retry, PullRequestLifecycle.defaults(), jitter);
+    }
+
+    PullRequestPublisher(JGitWorkspace workspace, String policy, PullRequestSync pullRequests, PublishRetry retry,
+                         PullRequestLifecycle lifecycle, RandomGenerator jitter) {
         this.workspace = Objects.requireNonNull(workspace, "workspace");
         this.sideBranch = new SideBranchPush(workspace, Objects.requireNonNull(policy, "policy"));
-        this.pullRequest = new PolicyPullRequest(pullRequests, sideBranch.branch(), workspace.remote().branch());
+        this.pullRequest = new PolicyPullRequest(pullRequests, sideBranch.branch(), workspace.remote().branch(),
+                lifecycle.reproposeAfter());
         this.retry = Objects.requireNonNull(retry, "retry");
         this.jitter = Objects.requireNonNull(jitter, "jitter");
+        this.deleteBranch = lifecycle.deleteBranch();
     }
 
     /** The branch this publisher proposes on, {@code burst-gitops/<policy>}. */
@@ -70,12 +88,19 @@ public final class PullRequestPublisher implements DecisionPublisher {
             }
             sideBranch.restore(baseHead);
             if (outcome instanceof SideBranchOutcome.OnSideBranch proposed) {
-                PullRequestOutcome opened = pullRequest.propose(proposed.commitId(), proposed.message());
+                PullRequestOutcome opened = pullRequest.propose(proposed.commitId(), proposed.message(),
+                        proposed.proposalKey(), workspace.now());
                 return new PublishResult.Proposed(proposed.commitId(), attempt, proposed.pushed(), opened);
             }
-            if (outcome instanceof SideBranchOutcome.BaseHoldsIt) {
+            if (outcome instanceof SideBranchOutcome.BaseHoldsIt holds) {
                 pullRequest.withdraw(baseHead);
+                deleteSideBranch(holds.seen());
                 return new PublishResult.NothingToDo(baseHead);
+            }
+            if (outcome instanceof SideBranchOutcome.TurnedDown turnedDown) {
+                deleteSideBranch(turnedDown.seen());
+                // Nothing was pushed: the base head stands in for the commit that was not made.
+                return new PublishResult.Proposed(baseHead, attempt, false, turnedDown.outcome());
             }
             lastRejection = ((SideBranchOutcome.Rejected) outcome).reason();
             if (attempt < retry.maxAttempts()) {
@@ -94,10 +119,22 @@ public final class PullRequestPublisher implements DecisionPublisher {
             throws GitException, E {
         Optional<SideBranchHead> seen = sideBranch.read();
         Optional<CommitRequest> request = change.apply(new WorkingTree(workspace.directory(), baseHead));
-        if (request.isEmpty()) {
-            return new SideBranchOutcome.BaseHoldsIt();
+        Optional<ProposalStaged> staged = request.isEmpty() ? Optional.empty() : sideBranch.stage(request.get(), baseHead);
+        if (staged.isEmpty()) {
+            return new SideBranchOutcome.BaseHoldsIt(seen);
         }
-        return sideBranch.propose(request.get(), baseHead, seen);
+        // Asked before the push, so that a turned-down proposal does not even reappear as a branch.
+        Optional<PullRequestOutcome.TurnedDown> turnedDown = pullRequest.turnedDown(staged.get().key(), workspace.now());
+        if (turnedDown.isPresent()) {
+            return new SideBranchOutcome.TurnedDown(turnedDown.get(), seen);
+        }
+        return sideBranch.propose(staged.get(), seen);
+    }
+
+    private void deleteSideBranch(Optional<SideBranchHead> seen) throws GitException {
+        if (deleteBranch && seen.isPresent()) {
+            sideBranch.delete(seen.get());
+        }
     }
 
     private void restoreAfter(Throwable failure, String baseHead) {

@@ -70,29 +70,76 @@ final class SideBranchPush {
 
     /**
      * Stages {@code request} in the working tree (which {@code change} has just edited on
-     * {@code baseHead}), and pushes it as one commit on the base head unless the base already
-     * holds it or {@code seen} already proposes exactly it.
+     * {@code baseHead}); empty when the base already holds it.
      */
-    SideBranchOutcome propose(CommitRequest request, String baseHead, Optional<SideBranchHead> seen) throws GitException {
-        StagedCommit staged = new StagedCommit(workspace.git().getRepository());
+    Optional<ProposalStaged> stage(CommitRequest request, String baseHead) throws GitException {
+        Repository repository = workspace.git().getRepository();
+        StagedCommit staged = new StagedCommit(repository);
         workspace.stage(request);
         ObjectId base = ObjectId.fromString(baseHead);
         ObjectId tree = staged.stagedTree();
         if (tree.equals(staged.treeOf(base))) {
-            return new SideBranchOutcome.BaseHoldsIt();
+            return Optional.empty();
         }
-        if (seen.isPresent() && seen.get().proposes(tree, base)) {
+        return Optional.of(new ProposalStaged(base, tree, request.message().format(),
+                ProposalKey.of(repository, tree, request.paths())));
+    }
+
+    /** Pushes {@code proposal} as one commit on the base head, unless {@code seen} already proposes exactly it. */
+    SideBranchOutcome propose(ProposalStaged proposal, Optional<SideBranchHead> seen) throws GitException {
+        if (seen.isPresent() && seen.get().proposes(proposal.tree(), proposal.base())) {
             LOG.debug("{} already proposes this change at {}", branch, seen.get().commit().abbreviate(7).name());
-            return new SideBranchOutcome.OnSideBranch(seen.get().commit().name(), seen.get().message(), false);
+            return new SideBranchOutcome.OnSideBranch(seen.get().commit().name(), seen.get().message(), proposal.key(),
+                    false);
         }
-        if (seen.isPresent() && !seen.get().isOwnProposal(workspace.identNow().getEmailAddress())) {
+        if (seen.isPresent() && !isOwn(seen.get())) {
             throw new GitException(branch + " holds " + seen.get().commit().abbreviate(7).name() + " by "
                     + seen.get().committerName() + ", not the controller's own proposal; not overwriting it: merge "
                     + "or close its pull request, or delete the branch, and the controller proposes again");
         }
-        String message = request.message().format();
-        ObjectId commit = staged.commit(base, tree, message, workspace.identNow());
-        return pushWithLease(commit, message, seen.map(SideBranchHead::commit).orElse(ObjectId.zeroId()));
+        StagedCommit staged = new StagedCommit(workspace.git().getRepository());
+        ObjectId commit = staged.commit(proposal.base(), proposal.tree(), proposal.message(), workspace.identNow(),
+                workspace.signer());
+        return pushWithLease(commit, proposal, seen.map(SideBranchHead::commit).orElse(ObjectId.zeroId()));
+    }
+
+    /**
+     * Deletes the side branch once its pull request is done with (merged, or closed), leased on
+     * {@code seen}; a branch holding anyone else's commits is kept, since deleting it would lose
+     * their work. Housekeeping only: a refusal is logged, and the next proposal pushes over it.
+     */
+    void delete(SideBranchHead seen) throws GitException {
+        if (!isOwn(seen)) {
+            LOG.info("keeping {}: it holds {} by {}, not only the controller's own proposal", branch,
+                    seen.commit().abbreviate(7).name(), seen.committerName());
+            return;
+        }
+        Iterable<PushResult> results;
+        RemoteAccess access = RemoteAccess.to(workspace.remote());
+        try {
+            results = access.apply(workspace.git().push()
+                    .setRemote(Constants.DEFAULT_REMOTE_NAME)
+                    .setRefSpecs(new RefSpec(":" + remoteRef))
+                    .setRefLeaseSpecs(new RefLeaseSpec(remoteRef, seen.commit().name())))
+                    .call();
+        } catch (GitAPIException | JGitInternalException e) {
+            throw access.failed("deletion of " + branch + " on", e);
+        }
+        for (PushResult result : results) {
+            for (RemoteRefUpdate update : result.getRemoteUpdates()) {
+                if (update.getStatus() != RemoteRefUpdate.Status.OK
+                        && update.getStatus() != RemoteRefUpdate.Status.NON_EXISTING) {
+                    LOG.warn("{} not deleted on {}: {}{}", branch, workspace.remote().displayUrl(), update.getStatus(),
+                            update.getMessage() == null ? "" : " (" + update.getMessage() + ")");
+                    return;
+                }
+            }
+        }
+        LOG.info("deleted {} (was {}) on {}", branch, seen.commit().abbreviate(7).name(), workspace.remote().displayUrl());
+    }
+
+    private boolean isOwn(SideBranchHead seen) {
+        return seen.isOwnProposal(workspace.identNow().getEmailAddress());
     }
 
     /** Puts index and working tree back to the base head (HEAD never left the base branch). */
@@ -106,7 +153,8 @@ final class SideBranchPush {
         }
     }
 
-    private SideBranchOutcome pushWithLease(ObjectId commit, String message, ObjectId expected) throws GitException {
+    private SideBranchOutcome pushWithLease(ObjectId commit, ProposalStaged proposal, ObjectId expected)
+            throws GitException {
         Iterable<PushResult> results;
         RemoteAccess access = RemoteAccess.to(workspace.remote());
         try {
@@ -128,7 +176,7 @@ final class SideBranchPush {
             }
         }
         LOG.info("proposed {} on {} of {}", commit.abbreviate(7).name(), branch, workspace.remote().displayUrl());
-        return new SideBranchOutcome.OnSideBranch(commit.name(), message, true);
+        return new SideBranchOutcome.OnSideBranch(commit.name(), proposal.message(), proposal.key(), true);
     }
 
     private SideBranchOutcome refusal(RemoteRefUpdate update, ObjectId expected) throws GitException {

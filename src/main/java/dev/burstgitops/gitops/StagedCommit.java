@@ -43,13 +43,15 @@ final class StagedCommit {
     }
 
     /** A commit object with {@code tree} on top of {@code parent}, stored but on no branch yet. */
-    ObjectId commit(ObjectId parent, ObjectId tree, String message, PersonIdent ident) throws GitException {
+    ObjectId commit(ObjectId parent, ObjectId tree, String message, PersonIdent ident, CommitSigner signer)
+            throws GitException {
         CommitBuilder commit = new CommitBuilder();
         commit.setTreeId(tree);
         commit.setParentId(parent);
         commit.setAuthor(ident);
         commit.setCommitter(ident);
         commit.setMessage(message);
+        signer.sign(repository, commit, ident);
         try (ObjectInserter inserter = repository.newObjectInserter()) {
             ObjectId id = inserter.insert(commit);
             inserter.flush();

@@ -24,6 +24,10 @@ public final class ProposalText {
     }
 
     public static String of(PublishResult.Proposed proposed) {
+        if (proposed.pullRequest() instanceof PullRequestOutcome.TurnedDown turnedDown) {
+            return "holding back: a person closed " + turnedDown.closed().pullRequest().webUrl()
+                    + " without merging; proposing again at " + turnedDown.reproposeAt() + " or when the proposal changes";
+        }
         String id = Revisions.shortId(proposed.commitId());
         String where = pullRequest(proposed.pullRequest());
         return (proposed.pushed() ? "proposed " + id : "waiting for review of " + id) + where;

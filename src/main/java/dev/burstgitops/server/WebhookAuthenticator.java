@@ -10,14 +10,17 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Checks a delivery against the shared secret, the two ways forges sign them: GitHub and Gitea
- * send {@code X-Hub-Signature-256: sha256=<hex HMAC-SHA256 of the raw body>}, GitLab sends the
- * secret itself as {@code X-Gitlab-Token}. When a signature header is present it alone decides,
- * so a request cannot fall back to the weaker token form. Comparisons are constant-time.
+ * Checks a delivery against the shared secret, the ways forges sign them: GitHub (and Gitea)
+ * send {@code X-Hub-Signature-256: sha256=<hex HMAC-SHA256 of the raw body>}, Gitea and Forgejo
+ * {@code X-Gitea-Signature: <the same hex, bare>}, GitLab sends the secret itself as
+ * {@code X-Gitlab-Token}. When a signature header is present the signatures alone decide, and
+ * every one present must match, so a request can neither fall back to the weaker token form nor
+ * slip a bad signature past a good one. Comparisons are constant-time.
  */
 final class WebhookAuthenticator {
 
     static final String SIGNATURE_HEADER = "X-Hub-Signature-256";
+    static final String GITEA_SIGNATURE_HEADER = "X-Gitea-Signature";
     static final String GITLAB_TOKEN_HEADER = "X-Gitlab-Token";
     private static final String SIGNATURE_PREFIX = "sha256=";
     private static final String HMAC = "HmacSHA256";
@@ -36,29 +39,47 @@ final class WebhookAuthenticator {
 
     WebhookVerdict verify(Headers headers, byte[] body) {
         String signature = headers.getFirst(SIGNATURE_HEADER);
-        if (signature != null) {
-            return verifySignature(signature.trim(), body);
+        String giteaSignature = headers.getFirst(GITEA_SIGNATURE_HEADER);
+        if (signature != null || giteaSignature != null) {
+            WebhookVerdict verdict = signature == null ? null : verifySignature(signature.trim(), body);
+            if (giteaSignature != null && !(verdict instanceof WebhookVerdict.Rejected)) {
+                verdict = verifyGiteaSignature(giteaSignature.trim(), body);
+            }
+            return verdict;
         }
         String token = headers.getFirst(GITLAB_TOKEN_HEADER);
         if (token != null) {
             return verifyToken(token);
         }
-        return new WebhookVerdict.Rejected("no " + SIGNATURE_HEADER + " or " + GITLAB_TOKEN_HEADER + " header");
+        return new WebhookVerdict.Rejected("no " + SIGNATURE_HEADER + ", " + GITEA_SIGNATURE_HEADER + " or "
+                + GITLAB_TOKEN_HEADER + " header");
     }
 
     private WebhookVerdict verifySignature(String signature, byte[] body) {
         if (!signature.startsWith(SIGNATURE_PREFIX)) {
             return new WebhookVerdict.Rejected(SIGNATURE_HEADER + " does not start with " + SIGNATURE_PREFIX);
         }
+        return verifyHex(SIGNATURE_HEADER, signature.substring(SIGNATURE_PREFIX.length()), body);
+    }
+
+    private WebhookVerdict verifyGiteaSignature(String signature, byte[] body) {
+        return verifyHex(GITEA_SIGNATURE_HEADER, signature, body);
+    }
+
+    private WebhookVerdict verifyHex(String header, String hex, byte[] body) {
         byte[] claimed;
         try {
-            claimed = HexFormat.of().parseHex(signature.substring(SIGNATURE_PREFIX.length()));
+            claimed = HexFormat.of().parseHex(hex);
         } catch (IllegalArgumentException e) {
-            return new WebhookVerdict.Rejected(SIGNATURE_HEADER + " is not hexadecimal");
+            return new WebhookVerdict.Rejected(header + " is not hexadecimal");
+        }
+        // An empty claim would compare unequal anyway; naming it helps whoever set the hook up.
+        if (claimed.length == 0) {
+            return new WebhookVerdict.Rejected(header + " is empty");
         }
         return MessageDigest.isEqual(hmac(body), claimed)
                 ? new WebhookVerdict.Accepted("hmac-sha256")
-                : new WebhookVerdict.Rejected(SIGNATURE_HEADER + " does not match the body");
+                : new WebhookVerdict.Rejected(header + " does not match the body");
     }
 
     private WebhookVerdict verifyToken(String token) {

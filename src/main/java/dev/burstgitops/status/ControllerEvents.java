@@ -84,11 +84,19 @@ public final class ControllerEvents implements AutoCloseable {
     /** A cluster pass; failures are Warnings, aggregated while the same failure repeats. */
     public void onClusterPass(ClusterPassResult result) {
         if (result.failed()) {
-            // On the first policy's VirtualService as last declared; the sync loop never reads the burst copy.
-            Optional<ObjectReference> declared = config.policies().stream().findFirst()
-                    .flatMap(policy -> Optional.ofNullable(lastDeclared.get(policy.name())));
-            write(declared, "Warning", "SyncFailed", result.summary());
+            write(syncTarget(), "Warning", "SyncFailed", result.summary());
         }
+    }
+
+    /** A head the sync loop refuses, once per head: a Warning, like a failed sync. */
+    public void onRefusedHead(Optional<RefusedHead> refused) {
+        refused.ifPresent(head -> write(syncTarget(), "Warning", "HeadNotVerified", head.message()));
+    }
+
+    /** The first policy's VirtualService as last declared; the sync loop never reads the burst copy. */
+    private Optional<ObjectReference> syncTarget() {
+        return config.policies().stream().findFirst()
+                .flatMap(policy -> Optional.ofNullable(lastDeclared.get(policy.name())));
     }
 
     private void emit(PolicyConfig policy, String type, String reason, String message) {

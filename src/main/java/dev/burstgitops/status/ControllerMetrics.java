@@ -69,6 +69,10 @@ public final class ControllerMetrics {
             .help("1 while this replica holds the lease and runs the loops (always, without leader"
                     + " election), 0 on a standby.")
             .register(registry);
+    private final Gauge refusedHead = Gauge.builder().name("burst_gitops_refused_head")
+            .help("1 while the sync loop refuses the branch's head because no key of git.verify's allowed"
+                    + " signers signed it (the clusters stay at the revision last applied), else 0.")
+            .register(registry);
     private final Histogram syncPassDuration = Histogram.builder()
             .name("burst_gitops_sync_pass_duration_seconds")
             .help("Wall time of one sync pass of a cluster, render to prune.")
@@ -141,6 +145,10 @@ public final class ControllerMetrics {
 
     public void leading(boolean leads) {
         leader.set(leads ? 1 : 0);
+    }
+
+    public void refusedHead(boolean refused) {
+        refusedHead.set(refused ? 1 : 0);
     }
 
     /** What the running jar was built from; a later call replaces the earlier series. */

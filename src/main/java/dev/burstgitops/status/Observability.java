@@ -7,6 +7,7 @@ import dev.burstgitops.decision.Decision;
 import dev.burstgitops.decision.Observation;
 import dev.burstgitops.gitops.GitException;
 import dev.burstgitops.gitops.PublishFailedException;
+import dev.burstgitops.gitops.UnverifiedHeadException;
 import dev.burstgitops.status.ControllerMetrics.SyncFailure;
 import dev.burstgitops.sync.ClusterUnreachableException;
 import dev.burstgitops.sync.SyncReport;
@@ -68,6 +69,7 @@ public final class Observability {
         this.config = config;
         metrics.leading(true);
         metrics.declareFetchLoop(SYNC_FETCHES);
+        metrics.refusedHead(false);
         if (!config.policies().isEmpty()) {
             metrics.declareFetchLoop(BURST_FETCHES);
         }
@@ -90,10 +92,15 @@ public final class Observability {
         }
     }
 
-    /** The sync loop fetched. */
-    public void recordFetch() {
+    /** The sync loop's poll reached the remote: its head was fetched, or refused (git.verify). */
+    public void recordPoll() {
         health.progressed(FETCH_LOOP);
         readiness.done(FIRST_FETCH);
+    }
+
+    /** The sync loop started or stopped refusing the branch's head. */
+    public void recordRefusedHead(boolean refused) {
+        metrics.refusedHead(refused);
     }
 
     /** The sync loop's fetch failed; {@code fetches} is its record after this failure. */
@@ -156,6 +163,9 @@ public final class Observability {
         if (cause instanceof PublishFailedException failed) {
             metrics.pushFailed(policy);
             metrics.pushRetried(policy, Math.max(0, failed.attempts() - 1));
+        } else if (cause instanceof UnverifiedHeadException) {
+            // The fetch worked; the sync loop reports the refused head (burst_gitops_refused_head).
+            LOG.debug("{}: not deciding on a head no allowed key signed", policy);
         } else if (cause instanceof GitException) {
             metrics.fetchFailed(BURST_FETCHES);
         }

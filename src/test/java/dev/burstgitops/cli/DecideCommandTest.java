@@ -11,6 +11,7 @@ import dev.burstgitops.testing.GitRemotes;
 import dev.burstgitops.testing.KubeFixture;
 import dev.burstgitops.testing.PrometheusCounterSeries;
 import dev.burstgitops.testing.PrometheusServer;
+import dev.burstgitops.testing.SigningKeys;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -222,6 +223,35 @@ class DecideCommandTest {
                     + " default/worker-deployment in cluster burst does not exist; staying natural");
             assertThat(GitRemotes.log(remote)).hasSize(1);
         }
+    }
+
+    @Test
+    void theBurstLoopBuildsOnlyOnAHeadAnAllowedKeySignedAndSignsItsOwnDecision() throws IOException {
+        SigningKeys keys = new SigningKeys(dir.resolve("keys"));
+        Path controllerKey = keys.create("controller_ed25519");
+        Path personKey = keys.create("person_ed25519");
+        Path allowed = keys.allowedSigners("allowed_signers", "platform-team", controllerKey, personKey);
+        Path config = config(PrometheusServer.REFERENCE_WORKER_QUERY, "token");
+        Files.writeString(config, Files.readString(config).replace("  checkoutDir: checkout\n",
+                "  checkoutDir: checkout\n  signing: { sshKeyFile: " + controllerKey + " }\n"
+                        + "  verify: { allowedSignersFile: " + allowed + " }\n"));
+
+        CommandRun onUnsigned = decide(config);
+
+        assertThat(onUnsigned.exitCode()).as(onUnsigned.all()).isEqualTo(4);
+        assertThat(onUnsigned.err()).contains("is not signed by an allowed key (it carries no signature)");
+        assertThat(GitRemotes.log(remote)).as("nothing built on the unsigned head").hasSize(1);
+
+        GitClient person = GitClient.clone(remote.toString(), dir.resolve("person"), GitRemotes.BRANCH);
+        person.write("README.md", "signed off by the platform team\n").commitSigned(GitRemotes.SEEDER, "vouch", personKey);
+        person.push();
+        CommandRun onSigned = decide(config);
+
+        assertThat(onSigned.exitCode()).as(onSigned.all()).isZero();
+        assertThat(GitRemotes.log(remote)).hasSize(3);
+        GitCli.Result verified = GitCli.tryRun(remote, Map.of(), "-c", "gpg.ssh.allowedSignersFile=" + allowed,
+                "verify-commit", GitRemotes.BRANCH);
+        assertThat(verified.exitCode()).as(verified.stderr()).isZero();
     }
 
     private CommandRun decide(Path config) {

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.burstgitops.status.ClusterPassResult;
 import dev.burstgitops.status.ControllerStatus;
+import dev.burstgitops.status.FetchStatus;
 import dev.burstgitops.status.PassResult;
+import dev.burstgitops.status.RefusedHead;
 import dev.burstgitops.decision.Decision;
 import dev.burstgitops.decision.Mode;
 import dev.burstgitops.decision.Observation;
@@ -64,6 +66,21 @@ class StatusCommandTest {
                 .containsPattern("worker +burst +20 req/s +- +3f2a1c9 +- +20 req/s is above 15 req/s")
                 .containsPattern("burst +- +0 .*no +error: sync burst @abc: failed: cluster burst unreachable: timeout");
         assertThat(run.exitCode()).as("the cluster reports an error").isEqualTo(ExitCodes.PROBLEMS);
+    }
+
+    @Test
+    void aRefusedHeadIsPrintedWithTheRevisionTheClustersStayAtAndExitsOne() {
+        java.time.Instant since = java.time.Instant.parse("2026-11-26T21:00:00Z");
+        status.recordFetch(new FetchStatus(java.util.Optional.of("3f2a1c9d0e"), java.util.Optional.of(since), 0,
+                java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.of(new RefusedHead(
+                "8c1d2e3f4a5b6c7d", "head 8c1d2e3f4a5b is not signed by an allowed key (it carries no signature)",
+                since))));
+
+        CommandRun run = CommandRun.of("status", "--server", base());
+
+        assertThat(run.out()).contains("git: head 8c1d2e3f4a5b is not signed by an allowed key (it carries no"
+                + " signature), since 2026-11-26T21:00:00Z; the clusters stay at 3f2a1c9");
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.PROBLEMS);
     }
 
     @Test

@@ -159,6 +159,35 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void thePullRequestLifecycleDefaultsToDeletingTheBranchAndReproposingAfterAnHour() throws Exception {
+        BurstGitopsConfig config = parse(MINIMAL.replace("  url: file:///srv/fleet.git", "  url: file:///srv/fleet.git\n"
+                + "  pullRequest: { provider: gitea, apiUrl: 'http://127.0.0.1:3000', repository: acme/fleet, tokenEnv: T }"));
+
+        PullRequestConfig pr = config.git().pullRequest().orElseThrow();
+        assertThat(pr.deleteBranch()).isTrue();
+        assertThat(pr.reproposeAfter()).isEqualTo(Duration.ofHours(1));
+    }
+
+    @Test
+    void thePullRequestLifecycleIsReadFromGitPullRequest() throws Exception {
+        BurstGitopsConfig config = parse(MINIMAL.replace("  url: file:///srv/fleet.git", "  url: file:///srv/fleet.git\n"
+                + "  pullRequest: { provider: gitea, apiUrl: 'http://127.0.0.1:3000', repository: acme/fleet, tokenEnv: T,"
+                + " deleteBranch: false, reproposeAfter: 30m }"));
+
+        PullRequestConfig pr = config.git().pullRequest().orElseThrow();
+        assertThat(pr.deleteBranch()).isFalse();
+        assertThat(pr.reproposeAfter()).isEqualTo(Duration.ofMinutes(30));
+    }
+
+    @Test
+    void aNegativeReproposeAfterIsRefusedNamingTheKey() {
+        assertThatThrownBy(() -> parse(MINIMAL.replace("  url: file:///srv/fleet.git", "  url: file:///srv/fleet.git\n"
+                + "  pullRequest: { provider: gitea, apiUrl: 'http://127.0.0.1:3000', repository: acme/fleet, tokenEnv: T,"
+                + " reproposeAfter: -5m }"))).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("git.pullRequest.reproposeAfter");
+    }
+
+    @Test
     void pullRequestModeNeedsAForge() {
         assertThatThrownBy(() -> parse(MINIMAL.replace("  url: file:///srv/fleet.git",
                 "  url: file:///srv/fleet.git\n  writeMode: pull-request"))).isInstanceOf(ConfigException.class)

@@ -7,6 +7,7 @@ import dev.burstgitops.gitops.Revisions;
 import dev.burstgitops.status.ClusterPassResult;
 import dev.burstgitops.status.ControllerEvents;
 import dev.burstgitops.status.PassResult;
+import dev.burstgitops.status.RefusedHead;
 import dev.burstgitops.sync.KubernetesClients;
 import dev.burstgitops.testing.KubeFixture;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -93,6 +94,22 @@ class ControllerEventsTest {
                 .contains("SyncFailed"));
         assertThat(eventsOnTheVirtualService("{range .items[?(@.reason==\"Suspended\")]}{.count}{\"\\n\"}{end}")
                 .strip()).isEqualTo("1");
+    }
+
+    @Test
+    void aRefusedHeadIsAWarningNamingTheHeadAndWhyAndTheEndOfTheRefusalWritesNothing() throws Exception {
+        events.onPass(fixture.pass()); // a pass reads where the VirtualService lives
+        RefusedHead refused = new RefusedHead("8c1d2e3f4a5b6c7d8e9f00112233445566778899",
+                "head 8c1d2e3f4a5b is not signed by an allowed key (it carries no signature)",
+                java.time.Instant.parse("2026-11-26T21:00:00Z"));
+
+        events.onRefusedHead(java.util.Optional.of(refused));
+        events.onRefusedHead(java.util.Optional.empty());
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(eventsOnTheVirtualService("{.items[*].reason}")).isEqualTo("HeadNotVerified"));
+        assertThat(eventsOnTheVirtualService("{.items[0].type} {.items[0].message}"))
+                .isEqualTo("Warning " + refused.message());
     }
 
     @Test

@@ -6,11 +6,13 @@ import static org.awaitility.Awaitility.await;
 import dev.burstgitops.config.BurstGitopsConfig;
 import dev.burstgitops.config.ConfigLoader;
 import dev.burstgitops.metrics.Sample;
+import dev.burstgitops.status.FetchStatus;
 import dev.burstgitops.status.Observability;
 import dev.burstgitops.testing.ConfigYaml;
 import dev.burstgitops.testing.GitHttpServer;
 import dev.burstgitops.testing.GitRemotes;
 import dev.burstgitops.testing.KubeFixture;
+import dev.burstgitops.testing.SigningKeys;
 import com.sun.net.httpserver.HttpServer;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import java.io.ByteArrayOutputStream;
@@ -146,6 +148,33 @@ class ObservabilityMetricsTest {
         assertThat(scraped.entrySet()).filteredOn(e -> e.getKey().startsWith("burst_gitops_sync_failures_total{cluster=\"primary\""))
                 .hasSize(4).allSatisfy(e -> assertThat(e.getValue()).as(e.getKey()).isZero());
         assertThat(scraped).containsEntry("burst_gitops_sync_failures_total{cluster=\"burst\",reason=\"error\"}", 0.0);
+    }
+
+    @Test
+    void anUnsignedHeadIsARefusedHeadOnMetricsAndStatusNotAFetchFailureAndTheLoopStaysHealthy() throws Exception {
+        primary = KubeFixture.start("primary", dir);
+        Path remote = GitRemotes.createBare(dir.resolve("fleet.git"), Map.of(
+                "clusters/primary/config.yaml", configMap("primary")));
+        SigningKeys keys = new SigningKeys(dir.resolve("keys"));
+        Path allowed = keys.allowedSigners("allowed_signers", "platform-team", keys.create("team_ed25519"));
+        // The seed commit is unsigned: refused from the first fetch on.
+        start(ConfigYaml.forRemote(remote.toUri()).git("pollInterval: 200ms")
+                .git("verify: { allowedSignersFile: " + allowed + " }")
+                .cluster("primary", primary.kubeconfig()), 5.0);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(scrape())
+                .containsEntry("burst_gitops_refused_head", 1.0));
+        String seed = GitRemotes.log(remote).get(0).id();
+        FetchStatus git = controller.status().snapshot().git();
+        assertThat(git.refusedHead()).hasValueSatisfying(refused -> assertThat(refused.message())
+                .isEqualTo("head " + seed.substring(0, 12) + " is not signed by an allowed key (it carries no signature)"));
+        assertThat(git.consecutiveFailures()).isZero();
+        assertThat(scrape()).containsEntry("burst_gitops_fetch_failures_total{loop=\"sync\"}", 0.0);
+        assertThat(primary.kubectl().tryRun("get", "configmap", "primary-settings", "-n", "default").exitCode())
+                .as("nothing applied").isNotZero();
+        // Polled every 200 ms, refused every time: the fetch loop is alive, not stalled.
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+                .until(() -> observability.health().check().healthy());
     }
 
     private void start(ConfigYaml yaml, double rate) throws Exception {

@@ -18,6 +18,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -49,6 +50,7 @@ class PullRequestPublisherTest {
     JGitWorkspace workspace;
     PullRequestTestForge forge;
     PullRequestPublisher publisher;
+    final List<JGitWorkspace> restartedWorkspaces = new java.util.ArrayList<>();
 
     @BeforeEach
     void createRemoteAndForge() {
@@ -65,6 +67,7 @@ class PullRequestPublisherTest {
 
     @AfterEach
     void close() throws IOException {
+        restartedWorkspaces.forEach(JGitWorkspace::close);
         workspace.close();
         forge.close();
     }
@@ -116,8 +119,9 @@ class PullRequestPublisherTest {
             assertThat(pull.head()).isEqualTo(SIDE);
             assertThat(pull.base()).isEqualTo("main");
             assertThat(pull.title()).isEqualTo("burst(worker): natural -> burst at 17.2 req/s");
-            assertThat(pull.body()).isEqualTo(
-                    "The request rate crossed a threshold.\n\nBurst-Policy: worker\nBurst-Decision: burst");
+            assertThat(pull.body()).matches(
+                    "The request rate crossed a threshold.\n\nBurst-Policy: worker\nBurst-Decision: burst"
+                            + "\n\n<!-- burst-gitops proposal [0-9a-f]{16} -->");
         });
         assertCheckoutIsOnMainAt(mainBefore.get(0).id());
     }
@@ -140,6 +144,33 @@ class PullRequestPublisherTest {
         });
         assertThat(forge.open()).singleElement()
                 .extracting(PullRequestTestForge.Pull::title).asString().contains("17.2");
+    }
+
+    @Test
+    void aProposalAPersonClosedOnGithubIsHeldBackAfterARestartUntilReproposeAfter() throws Exception {
+        publisher.publish(burst("17.2"));
+        forge.closeUnmerged(42);
+        List<String> writes = forge.writes();
+
+        PublishResult held = restarted(Clock.fixed(NOW.plus(Duration.ofMinutes(59)), ZoneOffset.UTC)).publish(burst("17.9"));
+        PublishResult later = restarted(Clock.fixed(NOW.plus(Duration.ofMinutes(61)), ZoneOffset.UTC)).publish(burst("18.1"));
+
+        assertThat(held).isInstanceOfSatisfying(PublishResult.Proposed.class, proposed -> {
+            assertThat(proposed.pushed()).isFalse();
+            assertThat(proposed.pullRequest()).isInstanceOfSatisfying(PullRequestOutcome.TurnedDown.class, turnedDown ->
+                    assertThat(turnedDown.reproposeAt()).isEqualTo(PullRequestTestForge.CLOSED_AT.plus(Duration.ofHours(1))));
+        });
+        assertThat(later).isInstanceOfSatisfying(PublishResult.Proposed.class,
+                proposed -> assertThat(proposed.pullRequest()).isInstanceOf(PullRequestOutcome.Opened.class));
+        assertThat(forge.writes().subList(writes.size(), forge.writes().size()))
+                .as("nothing while held back, one pull request after").containsExactly("POST /repos/acme/fleet/pulls");
+    }
+
+    private PullRequestPublisher restarted(Clock clock) {
+        JGitWorkspace fresh = new JGitWorkspace(GitRemote.anonymous(bare.toUri(), GitRemotes.BRANCH,
+                tmp.resolve("checkout-" + clock.instant().getEpochSecond())), IDENTITY, clock);
+        restartedWorkspaces.add(fresh);
+        return new PullRequestPublisher(fresh, "worker", forge.sync(), PublishRetry.immediately(3));
     }
 
     @Test
@@ -206,7 +237,7 @@ class PullRequestPublisherTest {
         PublishResult later = publisher.publish(burst("17.6"));
 
         String mainHead = GitRemotes.log(bare).get(0).id();
-        assertThat(mainHead).isEqualTo(GitRemotes.log(bare, SIDE).get(0).id());
+        assertThat(GitRemotes.branches(bare)).as("the merged side branch is deleted").doesNotContain(SIDE);
         assertThat(afterMerge).isEqualTo(new PublishResult.NothingToDo(mainHead));
         assertThat(later).isEqualTo(new PublishResult.NothingToDo(mainHead));
         assertThat(forge.writes()).as("no close, no comment").isEqualTo(writes);
@@ -315,8 +346,22 @@ class PullRequestPublisherTest {
     }
 
     @Test
-    void aForgeFailureKeepsThePushedBranchForTheNextPassAndNamesNoToken() throws Exception {
+    void aForgeThatCannotBeReadBeforeTheProposalMeansNothingIsPushed() throws Exception {
         forge.failWith(401);
+
+        PullRequestException failure = catchThrowableOfType(PullRequestException.class,
+                () -> publisher.publish(burst("17.2")));
+
+        // Whether a person turned this proposal down is unknown: pushing it could bring it back.
+        assertThat(failure).hasMessageContaining("closed by a person").hasMessageContaining("HTTP 401");
+        assertThat(stackTraceOf(failure)).doesNotContain(PullRequestTestForge.TOKEN.reveal());
+        assertThat(GitRemotes.branches(bare)).containsExactly("main");
+        assertCheckoutIsOnMainAt(GitRemotes.log(bare).get(0).id());
+    }
+
+    @Test
+    void aForgeFailureKeepsThePushedBranchForTheNextPassAndNamesNoToken() throws Exception {
+        forge.failWritesWith(401);
 
         PullRequestException failure = catchThrowableOfType(PullRequestException.class,
                 () -> publisher.publish(burst("17.2")));

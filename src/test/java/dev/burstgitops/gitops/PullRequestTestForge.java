@@ -38,11 +38,13 @@ public final class PullRequestTestForge implements AutoCloseable {
     public static final Secret TOKEN = Secret.of("ghp_R7kQ2mX9vT4nL8wZ3sY6bH1cJ5dF0gA2pE", "test");
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-27T06:00:00Z"), ZoneOffset.UTC);
+    /** When the forge says each closed pull request was closed. */
+    public static final Instant CLOSED_AT = Instant.parse("2026-11-27T06:00:00Z");
+    private static final Clock CLOCK = Clock.fixed(CLOSED_AT, ZoneOffset.UTC);
 
     /** One pull request as the forge holds it. */
     public record Pull(int number, String head, String base, String title, String body, String state,
-                List<String> comments) {
+                boolean merged, List<String> comments) {
     }
 
     private final MockWebServer server = new MockWebServer();
@@ -50,6 +52,7 @@ public final class PullRequestTestForge implements AutoCloseable {
     private final List<String> calls = new ArrayList<>();
     private int nextNumber = 42;
     private int failingWith;
+    private boolean onlyWritesFail;
 
     public PullRequestTestForge() {
         server.setDispatcher(new Dispatcher() {
@@ -97,12 +100,27 @@ public final class PullRequestTestForge implements AutoCloseable {
     /** What a person's merge on the web page does to the pull request. */
     synchronized void merge(int number) {
         Pull pull = pulls.get(number);
-        pulls.put(number, new Pull(number, pull.head(), pull.base(), pull.title(), pull.body(), "closed", pull.comments()));
+        pulls.put(number, new Pull(number, pull.head(), pull.base(), pull.title(), pull.body(), "closed", true,
+                pull.comments()));
+    }
+
+    /** What a person's "Close pull request" on the web page does. */
+    synchronized void closeUnmerged(int number) {
+        Pull pull = pulls.get(number);
+        pulls.put(number, new Pull(number, pull.head(), pull.base(), pull.title(), pull.body(), "closed", false,
+                pull.comments()));
     }
 
     /** From now on every call fails with {@code status} and the stored GitHub error body. */
     synchronized void failWith(int status) {
         failingWith = status;
+        onlyWritesFail = false;
+    }
+
+    /** From now on every call that would change something fails with {@code status}; reads still answer. */
+    synchronized void failWritesWith(int status) {
+        failingWith = status;
+        onlyWritesFail = true;
     }
 
     synchronized void recover() {
@@ -115,7 +133,7 @@ public final class PullRequestTestForge implements AutoCloseable {
         if (!("Bearer " + TOKEN.reveal()).equals(request.getHeader("Authorization"))) {
             return json(401, resource("github/error-401.json"));
         }
-        if (failingWith != 0) {
+        if (failingWith != 0 && !(onlyWritesFail && request.getMethod().equals("GET"))) {
             return json(failingWith, resource("github/error-" + failingWith + ".json"));
         }
         List<String> path = url.pathSegments();
@@ -123,7 +141,7 @@ public final class PullRequestTestForge implements AutoCloseable {
         JsonNode body = readBody(request);
         switch (route) {
             case "GET repos/acme/fleet/pulls":
-                return json(200, list(url.queryParameter("head"), url.queryParameter("base")));
+                return json(200, list(url.queryParameter("head"), url.queryParameter("base"), url.queryParameter("state")));
             case "POST repos/acme/fleet/pulls":
                 return create(body);
             case "PATCH repos/acme/fleet/pulls":
@@ -135,12 +153,13 @@ public final class PullRequestTestForge implements AutoCloseable {
         }
     }
 
-    private String list(String ownerAndHead, String base) {
-        ArrayNode open = JSON.createArrayNode();
-        open().stream()
+    private String list(String ownerAndHead, String base, String state) {
+        ArrayNode listed = JSON.createArrayNode();
+        pulls.values().stream()
+                .filter(pull -> state == null ? pull.state().equals("open") : state.equals("all") || pull.state().equals(state))
                 .filter(pull -> ("acme:" + pull.head()).equals(ownerAndHead) && pull.base().equals(base))
-                .forEach(pull -> open.add(render(pull)));
-        return open.toString();
+                .forEach(pull -> listed.add(render(pull)));
+        return listed.toString();
     }
 
     private MockResponse create(JsonNode body) {
@@ -150,7 +169,7 @@ public final class PullRequestTestForge implements AutoCloseable {
             return json(422, resource("github/error-422-already-exists.json"));
         }
         Pull pull = new Pull(nextNumber++, head, base, body.path("title").asText(), body.path("body").asText(), "open",
-                new ArrayList<>());
+                false, new ArrayList<>());
         pulls.put(pull.number(), pull);
         return json(201, render(pull).toString());
     }
@@ -158,7 +177,7 @@ public final class PullRequestTestForge implements AutoCloseable {
     private MockResponse update(int number, JsonNode body) {
         Pull old = pulls.get(number);
         Pull pull = new Pull(number, old.head(), old.base(), body.path("title").asText(old.title()),
-                body.path("body").asText(old.body()), body.path("state").asText(old.state()), old.comments());
+                body.path("body").asText(old.body()), body.path("state").asText(old.state()), old.merged(), old.comments());
         pulls.put(number, pull);
         return json(200, render(pull).toString());
     }
@@ -178,6 +197,10 @@ public final class PullRequestTestForge implements AutoCloseable {
         json.put("title", pull.title());
         json.put("body", pull.body());
         json.put("state", pull.state());
+        if (pull.state().equals("closed")) {
+            json.put("closed_at", CLOCK.instant().toString());
+            json.put("merged_at", pull.merged() ? CLOCK.instant().toString() : null);
+        }
         ((ObjectNode) json.path("head")).put("ref", pull.head()).put("label", "acme:" + pull.head());
         ((ObjectNode) json.path("base")).put("ref", pull.base()).put("label", "acme:" + pull.base());
         return json;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.burstgitops.config.Secret;
 import dev.burstgitops.testing.CapturedLogs;
 import dev.burstgitops.testing.GitRemotes;
+import dev.burstgitops.testing.SigningKeys;
 import dev.burstgitops.testing.SshGitServer;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -91,7 +92,7 @@ class SshRemoteTest extends GitRemoteContract {
         }
 
         assertThat(failure).hasMessageContaining("cannot load sshKeyFile " + key + " (wrong passphrase");
-        assertThat(stackTraceOf(failure)).doesNotContain(PASSPHRASE).doesNotContain(keyBody(key));
+        assertThat(stackTraceOf(failure)).doesNotContain(PASSPHRASE).doesNotContain(SigningKeys.privateKeyLine(key));
     }
 
     @Test
@@ -110,7 +111,7 @@ class SshRemoteTest extends GitRemoteContract {
 
         assertThat(failure).hasMessageContaining("host key of [127.0.0.1]:" + server.port()
                 + " does not match knownHostsFile " + tmp.resolve("known_hosts"));
-        assertThat(stackTraceOf(failure)).doesNotContain(keyBody(server.clientKey()));
+        assertThat(stackTraceOf(failure)).doesNotContain(SigningKeys.privateKeyLine(server.clientKey()));
         assertThat(GitRemotes.log(bare)).extracting(c -> c.id()).containsExactly(seed);
         assertThat(server.log()).as("no key was ever offered to the impostor").doesNotContain("Accepted publickey");
     }
@@ -141,23 +142,13 @@ class SshRemoteTest extends GitRemoteContract {
             assertThat(failure).hasMessageStartingWith("authentication failed for " + server.url("fleet")
                     .toString().replace(System.getProperty("user.name") + "@", "") + " (key " + stranger
                     + "): the server accepted no key");
-            assertThat(stackTraceOf(failure)).doesNotContain(keyBody(stranger));
+            assertThat(stackTraceOf(failure)).doesNotContain(SigningKeys.privateKeyLine(stranger));
         }
         assertThat(GitRemotes.log(bare)).hasSize(1);
     }
 
     private static boolean containsKeyMaterial(String line, Path key) {
-        return line.contains(keyBody(key));
-    }
-
-    /** A line from the middle of the private key's base64 body: any leak of the key contains it. */
-    private static String keyBody(Path key) {
-        try {
-            List<String> lines = Files.readAllLines(key);
-            return lines.get(lines.size() / 2);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return line.contains(SigningKeys.privateKeyLine(key));
     }
 
     private static String stackTraceOf(Throwable failure) {

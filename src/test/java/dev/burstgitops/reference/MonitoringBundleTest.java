@@ -139,7 +139,7 @@ class MonitoringBundleTest {
         assertThat(alerts()).extracting(a -> a.string("alert")).contains(
                 "BurstGitopsSyncFailing", "BurstGitopsMetricQueryFailing", "BurstGitopsPushFailing",
                 "BurstGitopsDown", "BurstGitopsNoLeader", "BurstGitopsInBurstTooLong", "BurstGitopsConfigRejected",
-                "BurstGitopsClusterUnreachable", "BurstGitopsGitFetchFailing");
+                "BurstGitopsClusterUnreachable", "BurstGitopsGitFetchFailing", "BurstGitopsHeadNotVerified");
         assertThat(alerts()).allSatisfy(alert -> {
             assertThat(alert.string("labels", "severity")).as(alert.string("alert")).isIn("warning", "critical");
             assertThat(alert.string("annotations", "summary")).as(alert.string("alert")).isNotBlank();

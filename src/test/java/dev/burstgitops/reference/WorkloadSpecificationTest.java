@@ -92,18 +92,22 @@ class WorkloadSpecificationTest {
     }
 
     @Test
-    void theControllerWritesOnlyToItsEmptyDirsAndReadsCredentialsFromTheThreeSecrets() {
+    void theControllerWritesOnlyToItsEmptyDirsAndReadsCredentialsFromItsSecrets() {
         Manifest controller = only("Deployment burst-gitops/burst-gitops");
         Manifest container = containers(controller).get(0);
         List<Manifest> volumes = controller.list("spec", "template", "spec", "volumes");
 
         assertThat(container.list("volumeMounts")).extracting(m -> m.string("mountPath")).containsExactlyInAnyOrder(
                 "/etc/burst-gitops/config", "/etc/burst-gitops/git", "/etc/burst-gitops/burst",
-                "/etc/burst-gitops/webhook", "/var/lib/burst-gitops", "/tmp");
+                "/etc/burst-gitops/webhook", "/etc/burst-gitops/signing", "/var/lib/burst-gitops", "/tmp");
         assertThat(volumes).filteredOn(v -> v.get("emptyDir") != null).extracting(v -> v.string("name"))
                 .containsExactlyInAnyOrder("checkout", "tmp");
         assertThat(volumes).filteredOn(v -> v.get("secret") != null).extracting(v -> v.string("secret", "secretName"))
-                .containsExactlyInAnyOrder("burst-gitops-git", "burst-gitops-burst-kubeconfig", "burst-gitops-webhook");
+                .containsExactlyInAnyOrder("burst-gitops-git", "burst-gitops-burst-kubeconfig", "burst-gitops-webhook",
+                        "burst-gitops-signing");
+        // Signing is opt-in: without its Secret the pod must still start.
+        assertThat(volumes).filteredOn(v -> "signing".equals(v.string("name")))
+                .singleElement().satisfies(v -> assertThat(v.get("secret", "optional")).isEqualTo(true));
         assertThat(volumes).filteredOn(v -> v.get("configMap") != null).extracting(v -> v.string("configMap", "name"))
                 .containsExactly("burst-gitops-config");
         for (Manifest mount : container.list("volumeMounts")) {

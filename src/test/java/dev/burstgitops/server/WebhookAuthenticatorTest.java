@@ -53,6 +53,42 @@ class WebhookAuthenticatorTest {
     }
 
     @Test
+    void acceptsGiteasBareHexSignatureOfTheBody() {
+        String bareHex = GITHUB_SIGNATURE.substring("sha256=".length());
+
+        assertThat(authenticator.verify(headers("X-Gitea-Signature", bareHex), GITHUB_PAYLOAD))
+                .isEqualTo(new WebhookVerdict.Accepted("hmac-sha256"));
+    }
+
+    @Test
+    void refusesGiteasSignatureWhenTheBodyChangedOrItIsNotHex() {
+        String bareHex = GITHUB_SIGNATURE.substring("sha256=".length());
+
+        assertThat(authenticator.verify(headers("X-Gitea-Signature", bareHex), "Hello, World?".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(WebhookVerdict.Rejected.class);
+        assertThat(authenticator.verify(headers("X-Gitea-Signature", GITHUB_SIGNATURE), GITHUB_PAYLOAD))
+                .isInstanceOf(WebhookVerdict.Rejected.class);
+        assertThat(authenticator.verify(headers("X-Gitea-Signature", ""), GITHUB_PAYLOAD))
+                .isInstanceOf(WebhookVerdict.Rejected.class);
+    }
+
+    @Test
+    void aWrongGiteaSignatureIsNotRescuedByACorrectHubSignature() {
+        Headers both = headers("X-Hub-Signature-256", GITHUB_SIGNATURE);
+        both.add("X-Gitea-Signature", "00".repeat(32));
+
+        assertThat(authenticator.verify(both, GITHUB_PAYLOAD)).isInstanceOf(WebhookVerdict.Rejected.class);
+    }
+
+    @Test
+    void acceptsGiteasDeliveryCarryingBothSignatures() {
+        Headers both = headers("X-Hub-Signature-256", GITHUB_SIGNATURE);
+        both.add("X-Gitea-Signature", GITHUB_SIGNATURE.substring("sha256=".length()));
+
+        assertThat(authenticator.verify(both, GITHUB_PAYLOAD)).isEqualTo(new WebhookVerdict.Accepted("hmac-sha256"));
+    }
+
+    @Test
     void refusesADeliveryWithNeitherSignatureNorToken() {
         assertThat(authenticator.verify(new Headers(), GITHUB_PAYLOAD))
                 .isInstanceOf(WebhookVerdict.Rejected.class);

@@ -61,6 +61,14 @@ public final class GitClient {
     }
 
     /** Pushes without force; fails the test when the remote refuses. */
+    /** A commit signed with the SSH key {@code signingKey}, as {@code git commit -S} with {@code gpg.format=ssh}. */
+    public String commitSigned(GitAuthor author, String message, Path signingKey) {
+        GitCli.run(workTree, "add", "--all");
+        GitCli.run(workTree, author.environment(Instant.now()), "-c", "gpg.format=ssh",
+                "-c", "user.signingkey=" + signingKey, "commit", "--quiet", "-S", "--message", message);
+        return head();
+    }
+
     public void push() {
         GitCli.run(workTree, "push", "--quiet", "origin", "HEAD:refs/heads/" + branch);
     }

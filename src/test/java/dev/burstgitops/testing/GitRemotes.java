@@ -82,6 +82,11 @@ public final class GitRemotes {
     }
 
     /** The content of a file at the branch head, read from the repository's object store. */
+    /** The branch names of {@code repository}, without {@code refs/heads/}. */
+    public static List<String> branches(Path repository) {
+        return GitCli.run(repository, "for-each-ref", "--format=%(refname:short)", "refs/heads/").lines().toList();
+    }
+
     public static String show(Path repository, String branch, String path) {
         return GitCli.run(repository, "show", "refs/heads/" + branch + ":" + path);
     }

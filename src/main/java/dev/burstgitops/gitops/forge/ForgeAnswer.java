@@ -2,6 +2,9 @@ package dev.burstgitops.gitops.forge;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -39,6 +42,16 @@ record ForgeAnswer(ForgeCall call, int status, JsonNode json) {
             return URI.create(text);
         } catch (IllegalArgumentException e) {
             throw malformed(String.join(".", path) + " is not a URL");
+        }
+    }
+
+    /** A required timestamp in RFC 3339 form, with its offset ({@code Z} or {@code +01:00}). */
+    Instant instant(String... path) throws ForgeException {
+        String text = text(path);
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            throw malformed(String.join(".", path) + " is not an RFC 3339 timestamp");
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.burstgitops.gitops.forge;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -42,6 +43,37 @@ public final class GitHubPullRequests implements PullRequestProvider {
                 .build();
         List<ForgeAnswer> pulls = http.get(url).items();
         return pulls.isEmpty() ? Optional.empty() : Optional.of(pullRequest(pulls.get(0)));
+    }
+
+    /**
+     * GitHub cannot sort by closing time: the branch's most recently updated closed pull requests
+     * are read, and the latest {@code closed_at} among them is the last closing.
+     */
+    @Override
+    public Optional<ClosedPullRequest> lastClosedUnmerged(String headBranch, String baseBranch) throws ForgeException {
+        HttpUrl url = pulls()
+                .addQueryParameter("state", "closed")
+                .addQueryParameter("head", repository.owner() + ":" + headBranch)
+                .addQueryParameter("base", baseBranch)
+                .addQueryParameter("sort", "updated")
+                .addQueryParameter("direction", "desc")
+                .build();
+        ForgeAnswer last = null;
+        Instant lastClosedAt = null;
+        for (ForgeAnswer pull : http.get(url).items()) {
+            if (!"closed".equals(pull.optionalText("state"))) {
+                continue;
+            }
+            Instant closedAt = pull.instant("closed_at");
+            if (lastClosedAt == null || closedAt.isAfter(lastClosedAt)) {
+                last = pull;
+                lastClosedAt = closedAt;
+            }
+        }
+        if (last == null || !last.optionalText("merged_at").isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ClosedPullRequest(pullRequest(last), lastClosedAt));
     }
 
     @Override

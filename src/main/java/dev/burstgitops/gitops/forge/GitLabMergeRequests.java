@@ -1,5 +1,6 @@
 package dev.burstgitops.gitops.forge;
 
+import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -45,6 +46,40 @@ public final class GitLabMergeRequests implements PullRequestProvider {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The branch's closed and merged merge requests, most recently updated first; the latest of
+     * their {@code closed_at} / {@code merged_at} is the last closing, a turned-down proposal
+     * only when that one was closed rather than merged.
+     */
+    @Override
+    public Optional<ClosedPullRequest> lastClosedUnmerged(String headBranch, String baseBranch) throws ForgeException {
+        HttpUrl url = mergeRequests()
+                .addQueryParameter("source_branch", headBranch)
+                .addQueryParameter("target_branch", baseBranch)
+                .addQueryParameter("order_by", "updated_at")
+                .addQueryParameter("sort", "desc")
+                .build();
+        ForgeAnswer last = null;
+        Instant lastEnded = null;
+        for (ForgeAnswer mergeRequest : http.get(url).items()) {
+            String state = mergeRequest.optionalText("state");
+            boolean sameProject = mergeRequest.optionalText("source_project_id")
+                    .equals(mergeRequest.optionalText("target_project_id"));
+            if (!sameProject || !(state.equals("closed") || state.equals("merged"))) {
+                continue;
+            }
+            Instant ended = mergeRequest.instant(state.equals("merged") ? "merged_at" : "closed_at");
+            if (lastEnded == null || ended.isAfter(lastEnded)) {
+                last = mergeRequest;
+                lastEnded = ended;
+            }
+        }
+        if (last == null || !"closed".equals(last.optionalText("state"))) {
+            return Optional.empty();
+        }
+        return Optional.of(new ClosedPullRequest(mergeRequest(last), lastEnded));
     }
 
     @Override

@@ -56,6 +56,28 @@ public final class GiteaPullRequests implements PullRequestProvider {
         return Optional.empty();
     }
 
+    /**
+     * One page of closed pull requests, the most recently closed first ({@code sort=recentclose},
+     * Gitea 1.17 and later): the first from our head branch is the last one closed.
+     */
+    @Override
+    public Optional<ClosedPullRequest> lastClosedUnmerged(String headBranch, String baseBranch) throws ForgeException {
+        HttpUrl url = pulls()
+                .addQueryParameter("state", "closed")
+                .addQueryParameter("sort", "recentclose")
+                .addQueryParameter("limit", Integer.toString(PAGE_SIZE))
+                .build();
+        for (ForgeAnswer pull : http.get(url).items()) {
+            if (isFrom(pull, headBranch, baseBranch)) {
+                if ("true".equals(pull.optionalText("merged"))) {
+                    return Optional.empty();
+                }
+                return Optional.of(new ClosedPullRequest(pullRequest(pull), pull.instant("closed_at")));
+            }
+        }
+        return Optional.empty();
+    }
+
     @Override
     public PullRequestOutcome.Opened open(PullRequestDraft draft) throws ForgeException {
         PullRequest opened = pullRequest(http.send("POST", pulls().build(), Map.of(
@@ -98,7 +120,7 @@ public final class GiteaPullRequests implements PullRequestProvider {
 
     /** Same branches, and the head in this repository rather than a fork with a branch of the same name. */
     private static boolean isFrom(ForgeAnswer pull, String headBranch, String baseBranch) {
-        return headBranch.equals(pull.optionalText("head", "ref"))
+        return headBranch.equals(headBranchOf(pull))
                 && baseBranch.equals(pull.optionalText("base", "ref"))
                 && pull.optionalText("head", "repo_id").equals(pull.optionalText("base", "repo_id"));
     }
@@ -108,7 +130,18 @@ public final class GiteaPullRequests implements PullRequestProvider {
     }
 
     private static PullRequest pullRequest(ForgeAnswer pull) throws ForgeException {
-        return new PullRequest(pull.text("number"), pull.uri("html_url"), pull.text("head", "ref"),
+        pull.text("head", "ref");
+        return new PullRequest(pull.text("number"), pull.uri("html_url"), headBranchOf(pull),
                 pull.text("title"), pull.optionalText("body"));
+    }
+
+    /**
+     * {@code head.ref} is the branch while it exists; once it is deleted (as the controller does
+     * after a closing) Gitea answers {@code refs/pull/<n>/head} there and keeps the branch name
+     * only in {@code head.label}.
+     */
+    private static String headBranchOf(ForgeAnswer pull) {
+        String ref = pull.optionalText("head", "ref");
+        return ref.startsWith("refs/pull/") ? pull.optionalText("head", "label") : ref;
     }
 }

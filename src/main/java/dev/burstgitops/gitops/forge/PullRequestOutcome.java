@@ -1,5 +1,6 @@
 package dev.burstgitops.gitops.forge;
 
+import java.time.Instant;
 import java.util.Objects;
 
 /** What one {@link PullRequestSync} call did to a policy's pull request. */
@@ -31,6 +32,18 @@ public sealed interface PullRequestOutcome {
     record Closed(PullRequest pullRequest) implements PullRequestOutcome {
         public Closed {
             Objects.requireNonNull(pullRequest, "pullRequest");
+        }
+    }
+
+    /**
+     * A person closed {@code closed} without merging while it proposed exactly this change, so the
+     * controller holds back: no push, no pull request, until the proposal changes or
+     * {@code reproposeAt} ({@code git.pullRequest.reproposeAfter} after the closing) has come.
+     */
+    record TurnedDown(ClosedPullRequest closed, Instant reproposeAt) implements PullRequestOutcome {
+        public TurnedDown {
+            Objects.requireNonNull(closed, "closed");
+            Objects.requireNonNull(reproposeAt, "reproposeAt");
         }
     }
 

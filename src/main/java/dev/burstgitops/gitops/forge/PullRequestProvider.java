@@ -21,6 +21,16 @@ public interface PullRequestProvider {
     /** Replaces title and body; the branches of a pull request never change. */
     PullRequest update(PullRequest existing, PullRequestDraft draft) throws ForgeException;
 
+    /**
+     * The pull request from {@code headBranch} into {@code baseBranch} that was closed last, when
+     * it was closed without being merged; empty when the last one was merged or none was closed.
+     * The default answers empty, for a provider that cannot read closed pull requests (test
+     * stand-ins): there only the controller's memory keeps a turned-down proposal from coming back.
+     */
+    default Optional<ClosedPullRequest> lastClosedUnmerged(String headBranch, String baseBranch) throws ForgeException {
+        return Optional.empty();
+    }
+
     /** Closes without merging and leaves {@code comment} (skipped when blank) saying why. */
     void close(PullRequest existing, String comment) throws ForgeException;
 }

@@ -7,7 +7,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps exactly one open pull request per policy branch: {@link #ensure} opens or updates it,
- * {@link #withdraw} closes it once the base branch already holds what it proposed.
+ * {@link #withdraw} closes it once the base branch already holds what it proposed, and
+ * {@link #turnedDown} finds the proposal a person closed without merging.
  */
 public final class PullRequestSync {
 
@@ -46,15 +47,38 @@ public final class PullRequestSync {
         return new PullRequestOutcome.Updated(updated);
     }
 
-    /** Find, then close with {@code comment}; nothing open is a normal result. */
+    /**
+     * Find, then close with {@code comment}; nothing open is a normal result. The body loses its
+     * {@link ProposalMarker} first, so that this closing is never read back as a person's refusal.
+     */
     public PullRequestOutcome withdraw(String headBranch, String baseBranch, String comment) throws ForgeException {
         Optional<PullRequest> open = provider.findOpen(headBranch, baseBranch);
         if (open.isEmpty()) {
             return PullRequestOutcome.NothingOpen.INSTANCE;
         }
-        provider.close(open.get(), comment);
+        PullRequest existing = open.get();
+        if (ProposalMarker.keyOf(existing.body()).isPresent()) {
+            existing = provider.update(existing, new PullRequestDraft(headBranch, baseBranch, existing.title(),
+                    ProposalMarker.strip(existing.body())));
+        }
+        provider.close(existing, comment);
         LOG.info("closed pull request {}: {}", open.get().webUrl(), comment);
         return new PullRequestOutcome.Closed(open.get());
+    }
+
+    /**
+     * The pull request a person closed without merging while it proposed {@code proposalKey}, when
+     * that is the last one closed and none is open now (a person may have reopened it, or opened
+     * one of their own from the branch).
+     */
+    public Optional<ClosedPullRequest> turnedDown(String headBranch, String baseBranch, String proposalKey)
+            throws ForgeException {
+        Optional<ClosedPullRequest> closed = provider.lastClosedUnmerged(headBranch, baseBranch)
+                .filter(pr -> ProposalMarker.keyOf(pr.pullRequest().body()).filter(proposalKey::equals).isPresent());
+        if (closed.isEmpty() || provider.findOpen(headBranch, baseBranch).isPresent()) {
+            return Optional.empty();
+        }
+        return closed;
     }
 
     private Optional<PullRequest> findAgainAfter(ForgeException failure, PullRequestDraft draft) throws ForgeException {

@@ -35,6 +35,11 @@ public final class RetryingPullRequestProvider implements PullRequestProvider {
     }
 
     @Override
+    public Optional<ClosedPullRequest> lastClosedUnmerged(String headBranch, String baseBranch) throws ForgeException {
+        return retry.call(() -> delegate.lastClosedUnmerged(headBranch, baseBranch));
+    }
+
+    @Override
     public void close(PullRequest existing, String comment) throws ForgeException {
         retry.call(() -> {
             delegate.close(existing, comment);

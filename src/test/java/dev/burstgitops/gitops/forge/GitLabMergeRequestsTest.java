@@ -146,4 +146,30 @@ class GitLabMergeRequestsTest {
         assertThat(opened.autoMerge()).isInstanceOfSatisfying(AutoMerge.Refused.class, refused ->
                 assertThat(refused.reason()).contains("HTTP 405", "405 Method Not Allowed"));
     }
+
+    @Test
+    void theLastEndedMergeRequestOfTheBranchIsTurnedDownOnlyWhenItWasClosedRatherThanMerged() throws ForgeException {
+        gitlab.replyJson(200, "[" + ended(12, "closed", "2026-11-27T07:00:00.000Z") + ","
+                + ended(11, "merged", "2026-11-27T06:00:00.000Z") + "]");
+
+        ClosedPullRequest closed = provider.lastClosedUnmerged(Drafts.HEAD, Drafts.BASE).orElseThrow();
+
+        assertThat(gitlab.take().getRequestUrl().queryParameter("source_branch")).isEqualTo(Drafts.HEAD);
+        assertThat(closed.pullRequest().id()).isEqualTo("12");
+        assertThat(closed.closedAt()).isEqualTo(java.time.Instant.parse("2026-11-27T07:00:00Z"));
+
+        gitlab.replyJson(200, "[" + ended(12, "closed", "2026-11-27T07:00:00.000Z") + ","
+                + ended(13, "merged", "2026-11-27T08:00:00.000Z") + "," + ended(14, "opened", null) + "]");
+        assertThat(provider.lastClosedUnmerged(Drafts.HEAD, Drafts.BASE)).as("merged since").isEmpty();
+    }
+
+    private static String ended(int iid, String state, String at) {
+        String when = at == null ? "null" : "\"" + at + "\"";
+        return """
+                {"iid": %d, "web_url": "https://gitlab.example.com/acme/fleet/-/merge_requests/%d",
+                 "source_branch": "%s", "target_branch": "%s", "title": "t", "description": "d",
+                 "state": "%s", "closed_at": %s, "merged_at": %s, "source_project_id": 3, "target_project_id": 3}
+                """.formatted(iid, iid, Drafts.HEAD, Drafts.BASE, state,
+                state.equals("closed") ? when : "null", state.equals("merged") ? when : "null");
+    }
 }

@@ -4,6 +4,7 @@ import static dev.burstgitops.gitops.forge.ForgeServer.body;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.time.Instant;
 import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -43,6 +44,55 @@ class GiteaPullRequestsTest {
 
         assertThat(gitea.take().getPath()).endsWith("page=1&limit=50");
         assertThat(gitea.take().getPath()).endsWith("page=2&limit=50");
+    }
+
+    @Test
+    void theLastClosedPullRequestOfTheBranchIsFoundByItsLabelOnceItsBranchIsDeleted() throws ForgeException {
+        gitea.reply(200, "gitea/pulls-closed-recent-first.json");
+
+        ClosedPullRequest closed = provider.lastClosedUnmerged(Drafts.HEAD, Drafts.BASE).orElseThrow();
+
+        assertThat(gitea.take().getPath())
+                .isEqualTo("/api/v1/repos/acme/fleet/pulls?state=closed&sort=recentclose&limit=50");
+        assertThat(closed.pullRequest().id()).isEqualTo("7");
+        assertThat(closed.pullRequest().headBranch()).isEqualTo(Drafts.HEAD);
+        assertThat(closed.closedAt()).isEqualTo(Instant.parse("2026-11-27T06:10:00Z"));
+        assertThat(ProposalMarker.keyOf(closed.pullRequest().body())).contains("273c98627d1b29ac");
+    }
+
+    @Test
+    void noProposalWasTurnedDownWhenTheBranchsLastClosedPullRequestWasMerged() throws ForgeException {
+        gitea.reply(200, "gitea/pulls-closed-last-merged.json");
+
+        assertThat(provider.lastClosedUnmerged(Drafts.HEAD, Drafts.BASE)).isEmpty();
+    }
+
+    @Test
+    void turnedDownNeedsTheSameProposalAndNothingOpen() throws ForgeException {
+        gitea.reply(200, "gitea/pulls-closed-recent-first.json").replyJson(200, "[]");
+        assertThat(sync.turnedDown(Drafts.HEAD, Drafts.BASE, "273c98627d1b29ac")).isPresent();
+
+        gitea.reply(200, "gitea/pulls-closed-recent-first.json");
+        assertThat(sync.turnedDown(Drafts.HEAD, Drafts.BASE, "0000000000000000")).isEmpty();
+
+        gitea.reply(200, "gitea/pulls-closed-recent-first.json").reply(200, "gitea/pulls-one-open.json");
+        assertThat(sync.turnedDown(Drafts.HEAD, Drafts.BASE, "273c98627d1b29ac")).as("reopened since").isEmpty();
+    }
+
+    @Test
+    void withdrawingRemovesTheProposalMarkerBeforeClosingSoThatNoOneMistakesItForARefusal() throws ForgeException {
+        String marked = ProposalMarker.append(Drafts.BODY, "273c98627d1b29ac");
+        gitea.replyJson(200, "[" + ForgeServer.resource("gitea/pull.json").replace("\"body\": \"" + jsonEscaped(Drafts.BODY)
+                + "\"", "\"body\": \"" + jsonEscaped(marked) + "\"") + "]")
+                .reply(201, "gitea/pull.json").reply(201, "gitea/pull.json").reply(201, "gitea/comment.json");
+
+        sync.withdraw(Drafts.HEAD, Drafts.BASE, Drafts.CLOSING);
+
+        gitea.take();
+        RecordedRequest strip = gitea.take();
+        assertThat(strip.getMethod()).isEqualTo("PATCH");
+        assertThat(body(strip).path("body").asText()).isEqualTo(Drafts.BODY);
+        assertThat(body(gitea.take()).path("state").asText()).isEqualTo("closed");
     }
 
     @Test
@@ -111,6 +161,10 @@ class GiteaPullRequestsTest {
 
         assertThat(sync.ensure(Drafts.worker())).isInstanceOf(PullRequestOutcome.Unchanged.class);
         assertThat(gitea.requestCount()).isEqualTo(3);
+    }
+
+    private static String jsonEscaped(String text) {
+        return text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
     }
 
     @Test
