@@ -32,8 +32,27 @@ public record SecretRef(String key, Path file, String env) {
         return new SecretRef(key, null, variable);
     }
 
+    /** The secret as it is now, read once. */
     public Secret read() throws ConfigException {
         return read(System.getenv());
+    }
+
+    /**
+     * The secret, read now, so that a missing one stops start-up with its key path, and read again
+     * each time it is revealed, so that a rotated token in a mounted Kubernetes Secret is used
+     * from its next use on, without a restart. A read that fails then throws a
+     * {@link SecretUnreadableException} from that use, which fails as any I/O failure does and is
+     * retried by its loop.
+     */
+    public Secret readWhenUsed() throws ConfigException {
+        Secret now = read();
+        return Secret.readEachTime(() -> {
+            try {
+                return read().reveal();
+            } catch (ConfigException e) {
+                throw new SecretUnreadableException(e.getMessage());
+            }
+        }, now.origin());
     }
 
     /** Reads the secret; trailing newlines (as {@code echo} leaves them) are not part of it. */

@@ -47,9 +47,10 @@ public final class Adapters {
                 .orElseThrow(() -> new ConfigException("prometheus: is required to decide"));
         PrometheusAuth auth = PrometheusAuth.none();
         if (prometheus.bearerToken().isPresent()) {
-            auth = PrometheusAuth.bearer(prometheus.bearerToken().get().read());
+            auth = PrometheusAuth.bearer(prometheus.bearerToken().get().readWhenUsed());
         } else if (prometheus.username().isPresent()) {
-            auth = PrometheusAuth.basic(prometheus.username().get(), prometheus.password().orElseThrow().read());
+            auth = PrometheusAuth.basic(prometheus.username().get(),
+                    prometheus.password().orElseThrow().readWhenUsed());
         }
         return new PrometheusEndpoint(prometheus.url(), prometheus.timeout(), auth);
     }
@@ -89,13 +90,13 @@ public final class Adapters {
         if (git.auth().isPresent() && git.auth().get().isSsh()) {
             GitAuthConfig auth = git.auth().get();
             Optional<Secret> passphrase = auth.passphrase().isPresent()
-                    ? Optional.of(auth.passphrase().get().read()) : Optional.empty();
+                    ? Optional.of(auth.passphrase().get().readWhenUsed()) : Optional.empty();
             return GitRemote.ssh(git.url(), git.branch(), git.checkoutDir(), new SshCredentials(
                     auth.sshKeyFile().orElseThrow(), auth.knownHostsFile().orElseThrow(), passphrase));
         }
         if (git.auth().isPresent()) {
             GitAuthConfig auth = git.auth().get();
-            credentials = Optional.of(new GitCredentials(auth.resolveUsername(), auth.token().read()));
+            credentials = Optional.of(new GitCredentials(auth.resolveUsername(), auth.token().readWhenUsed()));
         }
         return new GitRemote(git.url(), git.branch(), git.checkoutDir(), credentials);
     }

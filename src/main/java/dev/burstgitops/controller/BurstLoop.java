@@ -5,9 +5,11 @@ import dev.burstgitops.config.ConfigException;
 import dev.burstgitops.config.PolicyConfig;
 import dev.burstgitops.gitops.CommitHistory;
 import dev.burstgitops.gitops.GitWorkspace;
+import dev.burstgitops.gitops.PublishRetry;
 import dev.burstgitops.metrics.MetricsHistory;
 import dev.burstgitops.metrics.MetricsSource;
 import dev.burstgitops.override.OverrideReader;
+import dev.burstgitops.policy.BurstReadinessProbe;
 import dev.burstgitops.policy.StreakRestore;
 import dev.burstgitops.record.ModeChangeHistory;
 import dev.burstgitops.record.PolicyStateReader;
@@ -54,8 +56,15 @@ public final class BurstLoop implements AutoCloseable {
 
     private static BurstLoop create(BurstGitopsConfig config, MetricsSource metrics, Optional<MetricsHistory> past,
                                     GitWorkspace workspace, Clock clock, boolean dryRun) throws ConfigException {
+        return create(config, metrics, past, workspace, clock, PublishRetry.defaults(), dryRun);
+    }
+
+    /** @param retry how a rejected push is tried again; tests give one that does not sleep */
+    static BurstLoop create(BurstGitopsConfig config, MetricsSource metrics, Optional<MetricsHistory> past,
+                            GitWorkspace workspace, Clock clock, PublishRetry retry, boolean dryRun)
+            throws ConfigException {
         Optional<StreakRestore> restore = past.map(StreakRestore::new);
-        Publishers publishers = new Publishers(config, workspace, dryRun);
+        Publishers publishers = new Publishers(config, workspace, retry, dryRun);
         ModeChangeHistory history = new ModeChangeHistory(
                 new CommitHistory(workspace.directory(), config.git().branch()));
         OverrideReader overrides = new OverrideReader(config.git().maxOverrideDuration());

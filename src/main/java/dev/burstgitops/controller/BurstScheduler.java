@@ -1,12 +1,12 @@
 package dev.burstgitops.controller;
 
+import dev.burstgitops.backoff.Backoff;
 import dev.burstgitops.config.PolicyConfig;
 import dev.burstgitops.status.PassResult;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -77,13 +77,16 @@ public final class BurstScheduler implements AutoCloseable {
         }
     }
 
+    /** After failures: twice the interval, doubling up to a minute, equal jitter; never sooner than the interval. */
     static Duration delay(Duration interval, int failures) {
         if (failures == 0) {
             return interval;
         }
-        long backoff = Math.min(MAX_BACKOFF.toMillis(), interval.toMillis() << Math.min(failures, 16));
-        long jittered = backoff / 2 + ThreadLocalRandom.current().nextLong(backoff / 2 + 1);
-        return Duration.ofMillis(Math.max(interval.toMillis(), jittered));
+        Duration twice = interval.multipliedBy(2);
+        Backoff backoff = new Backoff(twice.compareTo(MAX_BACKOFF) < 0 ? twice : MAX_BACKOFF, MAX_BACKOFF,
+                Backoff.EQUAL_JITTER);
+        Duration wait = backoff.after(failures);
+        return wait.compareTo(interval) < 0 ? interval : wait;
     }
 
     private static ScheduledThreadPoolExecutor singleThread() {

@@ -6,6 +6,7 @@ import dev.burstgitops.manifest.ClusterRendering;
 import dev.burstgitops.manifest.RenderOptions;
 import dev.burstgitops.manifest.RenderResult;
 import dev.burstgitops.status.ClusterPassResult;
+import dev.burstgitops.sync.ApiFailures;
 import dev.burstgitops.sync.ClusterApplier;
 import dev.burstgitops.sync.ClusterUnreachableException;
 import dev.burstgitops.sync.FencedException;

@@ -2,6 +2,8 @@ package dev.burstgitops.controller;
 
 import dev.burstgitops.gitops.RevisionTree;
 import dev.burstgitops.status.ClusterPassResult;
+import dev.burstgitops.backoff.Backoff;
+import dev.burstgitops.backoff.RetryTimer;
 import dev.burstgitops.sync.WriteFence;
 import java.time.Clock;
 import java.time.Instant;
@@ -26,6 +28,10 @@ import org.slf4j.MDC;
  * down (this replica lost its lease) is not started, and one running stops before its next write.
  * Halting the loop only stops new ticks; without the fence, work handed over just before would
  * still apply and prune under the new leader's feet.
+ *
+ * <p>A pass that could not run (the API server unreachable, or refusing the pass as a whole) is
+ * retried with the sync loop's {@link Backoff}, not at every tick, and the backoff resets once a
+ * pass runs. A new revision is not held back by it: it is tried at once.
  */
 final class ClusterWorker implements AutoCloseable {
 
@@ -36,13 +42,16 @@ final class ClusterWorker implements AutoCloseable {
     private final Clock clock;
     private final List<Consumer<ClusterPassResult>> listeners;
     private final ExecutorService executor;
+    private final RetryTimer retry;
     private final AtomicReference<Job> pending = new AtomicReference<>();
     private volatile Instant lastPassAt = Instant.EPOCH;
     private volatile String lastRevision;
     private volatile String running;
 
-    ClusterWorker(ClusterSync cluster, WriteFence fence, Clock clock, List<Consumer<ClusterPassResult>> listeners) {
+    ClusterWorker(ClusterSync cluster, WriteFence fence, Clock clock, Backoff backoff,
+                  List<Consumer<ClusterPassResult>> listeners) {
         this.cluster = cluster;
+        this.retry = new RetryTimer(backoff, clock);
         this.fence = fence;
         this.clock = clock;
         this.listeners = listeners;
@@ -62,15 +71,19 @@ final class ClusterWorker implements AutoCloseable {
     }
 
     /**
-     * Whether {@code revision} is new to this cluster or its last pass is older than {@code resyncAfter},
-     * and not already queued or running: a slow render is not started again on every tick.
+     * Whether {@code revision} is new to this cluster, or its last pass failed and the backoff is
+     * over, or its last pass is older than {@code resyncAfter}; and not already queued or running:
+     * a slow render is not started again on every tick.
      */
     boolean wants(String revision, java.time.Duration resyncAfter) {
         Job queued = pending.get();
         if (revision.equals(running) || queued != null && revision.equals(queued.revision())) {
             return false;
         }
-        return !revision.equals(lastRevision) || !clock.instant().isBefore(lastPassAt.plus(resyncAfter));
+        if (!revision.equals(lastRevision)) {
+            return true;
+        }
+        return retry.failures() > 0 ? retry.due() : !clock.instant().isBefore(lastPassAt.plus(resyncAfter));
     }
 
     /** Queues a pass over {@code tree}, taking a reference to it that the pass gives back. */
@@ -93,9 +106,14 @@ final class ClusterWorker implements AutoCloseable {
         try {
             ClusterPassResult result = fence.holds() ? run(job) : new ClusterPassResult.Failed(cluster.name(),
                     job.revision(), ClusterSync.NO_LONGER_LEADS + "; the queued pass was not started");
-            // A failed pass is retried at the next tick, not only at the next resync.
-            lastRevision = result instanceof ClusterPassResult.Failed ? null : job.revision();
+            lastRevision = job.revision();
             log(result);
+            // A failed pass is retried once its backoff is over, not only at the next resync.
+            if (result instanceof ClusterPassResult.Failed) {
+                LOG.debug("retrying {} in {} ms at the earliest", cluster.name(), retry.failed().toMillis());
+            } else {
+                retry.succeeded();
+            }
             listeners.forEach(listener -> listener.accept(result));
         } finally {
             running = null;

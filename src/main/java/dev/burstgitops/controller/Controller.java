@@ -1,7 +1,6 @@
 package dev.burstgitops.controller;
 
 import dev.burstgitops.config.BurstGitopsConfig;
-import dev.burstgitops.config.ClusterConfig;
 import dev.burstgitops.config.ConfigException;
 import dev.burstgitops.gitops.JGitWorkspace;
 import dev.burstgitops.leader.LeaderIdentity;
@@ -10,7 +9,6 @@ import dev.burstgitops.metrics.MetricsSource;
 import dev.burstgitops.status.ControllerEvents;
 import dev.burstgitops.status.ControllerStatus;
 import dev.burstgitops.status.Observability;
-import dev.burstgitops.sync.KubernetesClients;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -36,7 +34,6 @@ public final class Controller implements AutoCloseable {
     private final List<ClusterSync> clusters;
     private final ControllerStatus status;
     private final Optional<ControllerEvents> events;
-    private io.fabric8.kubernetes.client.KubernetesClient eventsClient;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private Controller(BurstGitopsConfig config, MetricsSource metrics, Optional<MetricsHistory> history, Clock clock)
@@ -51,7 +48,10 @@ public final class Controller implements AutoCloseable {
         scheduler.onPass(status::recordPass);
         scheduler.onFailure(status::recordPassFailure);
         sync.onClusterPass(status::recordClusterPass);
-        this.events = primaryEvents(config, clock);
+        // Events go to the cluster named primary, or the first.
+        this.events = ControllerEvents.connect(config, config.cluster("primary")
+                .or(() -> config.clusters().stream().findFirst()).map(cluster -> ClusterSyncs.target(config, cluster)),
+                burstWorkspace.directory(), LeaderIdentity.ofThisProcess(), clock);
         events.ifPresent(recorder -> {
             scheduler.onPass(recorder::onPass);
             sync.onClusterPass(recorder::onClusterPass);
@@ -59,25 +59,6 @@ public final class Controller implements AutoCloseable {
         });
         // The burst loop's own commit reaches the clusters now, not at the next poll.
         scheduler.onPass(result -> result.commit().ifPresent(commit -> sync.trigger("burst loop commit " + commit)));
-    }
-
-    /**
-     * Events go to the cluster that holds the Lease (the one named primary, or the first); none
-     * without clusters or when its client cannot be made (the loops run without Events then).
-     */
-    private Optional<ControllerEvents> primaryEvents(BurstGitopsConfig config, Clock clock) {
-        Optional<ClusterConfig> primary = config.cluster("primary").or(() -> config.clusters().stream().findFirst());
-        if (primary.isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            eventsClient = KubernetesClients.connect(ClusterSyncs.target(config, primary.get()));
-            return Optional.of(new ControllerEvents(config, eventsClient, burstWorkspace.directory(),
-                    LeaderIdentity.ofThisProcess(), clock));
-        } catch (java.io.IOException e) {
-            LOG.warn("no Kubernetes Events: cannot connect to cluster {}: {}", primary.get().name(), e.getMessage());
-            return Optional.empty();
-        }
     }
 
     /** Builds the controller; nothing runs until {@link #start()}. */
@@ -159,9 +140,6 @@ public final class Controller implements AutoCloseable {
         loop.close();
         sync.close();
         events.ifPresent(ControllerEvents::close);
-        if (eventsClient != null) {
-            eventsClient.close();
-        }
         for (ClusterSync cluster : clusters) {
             try {
                 cluster.close();

@@ -8,14 +8,17 @@ import dev.burstgitops.decision.Observation;
 import dev.burstgitops.decision.ReadinessGate;
 import dev.burstgitops.decision.Situation;
 import dev.burstgitops.decision.Suspension;
+import dev.burstgitops.gitops.Attempt;
 import dev.burstgitops.gitops.DecisionPublisher;
 import dev.burstgitops.gitops.GitException;
 import dev.burstgitops.gitops.PublishFailedException;
+import dev.burstgitops.gitops.Publication;
 import dev.burstgitops.gitops.PublishResult;
 import dev.burstgitops.manifest.ManifestException;
 import dev.burstgitops.metrics.MetricQueryException;
 import dev.burstgitops.metrics.MetricsSource;
 import dev.burstgitops.metrics.Sample;
+import dev.burstgitops.policy.BurstReadinessProbe;
 import dev.burstgitops.policy.PolicyDecider;
 import dev.burstgitops.policy.StreakRestore;
 import dev.burstgitops.record.DecisionCommitWriter;
@@ -26,8 +29,6 @@ import dev.burstgitops.status.PassResult;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -86,50 +87,35 @@ public final class PolicyPass {
             decider.start(now);
         }
         Observation observation = observe();
-        AtomicReference<Decision> decision = new AtomicReference<>();
-        AtomicReference<PolicyState> state = new AtomicReference<>();
-        AtomicInteger handedOver = new AtomicInteger();
-        PublishResult published;
+        Publication<Decided> published;
         try {
-            published = publisher.publish(tree -> {
-                state.set(stateReader.read(tree, now));
-                reportInvalidOverride(state.get(), tree.head());
-                decision.set(decide(state.get(), observation, now));
-                var request = commitWriter.write(tree, decision.get(), state.get().expiredOverride(), now);
-                // Each commit handed to the publisher is one attempt to publish.
-                request.ifPresent(commit -> handedOver.incrementAndGet());
-                return request;
+            published = publisher.publishAttempts(tree -> {
+                PolicyState state = stateReader.read(tree, now);
+                reportInvalidOverride(state, tree.head());
+                Decision decision = decide(state, observation, now);
+                return new Attempt<>(new Decided(state, decision),
+                        commitWriter.write(tree, decision, state.expiredOverride(), now));
             });
-        } catch (GitException e) {
-            // Once a commit was handed over, a failure is the publish's (commit, push, pull request,
-            // a retry's refresh), not the refresh before deciding: metrics count the two apart.
-            throw handedOver.get() == 0 ? e : new PublishFailedException(e, handedOver.get());
-        } catch (ManifestException | RuntimeException e) {
+        } catch (GitException | ManifestException | RuntimeException e) {
             throw e;
         } catch (Exception e) {
             throw new IllegalStateException("unexpected failure in a burst-loop pass", e);
         }
         decider.keepLast();
-        if (published instanceof PublishResult.GaveUp gaveUp) {
+        PublishResult result = published.result();
+        if (result instanceof PublishResult.GaveUp gaveUp) {
             throw new PublishFailedException("push rejected " + gaveUp.attempts() + " times, giving up for this"
                     + " pass: " + gaveUp.lastRejection(), gaveUp.attempts());
         }
-        Optional<String> commit = published instanceof PublishResult.Published p ? Optional.of(p.commitId())
-                : Optional.empty();
-        int attempts = published instanceof PublishResult.Published p ? p.attempts() : 1;
-        Situation situation = state.get().situation();
+        Situation situation = published.outcome().state().situation();
         Optional<String> override = situation.hold().filter(hold -> hold.inForceAt(now)).map(Hold::source)
                 .or(() -> situation.suspension().filter(s -> s.inForceAt(now)).map(Suspension::source));
-        Optional<String> proposal = published instanceof PublishResult.Proposed proposed
-                ? Optional.of(ProposalText.of(proposed))
-                : published instanceof PublishResult.WouldCommit would
-                ? Optional.of("dry run, would commit \"" + would.commit().message().subject() + "\"")
-                : Optional.empty();
-        if (published instanceof PublishResult.Proposed proposed) {
-            attempts = proposed.attempts();
-        }
-        return new PassResult(policy.name(), decision.get(), commit, attempts, override, proposal,
-                gate.map(g -> readiness));
+        return new PassResult(policy.name(), published.outcome().decision(), result.pushedCommit(), result.attempts(),
+                override, ProposalText.of(result), gate.map(g -> readiness));
+    }
+
+    /** What one attempt read on its head and decided there. */
+    private record Decided(PolicyState state, Decision decision) {
     }
 
     /**

@@ -24,13 +24,18 @@ public final class Publishers {
     private final BurstGitopsConfig config;
     private final GitWorkspace workspace;
     private final ChangePublisher direct;
+    private final PublishRetry retry;
     private final boolean dryRun;
 
-    /** @param dryRun decide on the fresh head but commit nothing, whatever the write mode ({@code decide --dry-run}) */
-    Publishers(BurstGitopsConfig config, GitWorkspace workspace, boolean dryRun) {
+    /**
+     * @param retry  how a rejected push is tried again (a test's does not sleep)
+     * @param dryRun decide on the fresh head but commit nothing, whatever the write mode ({@code decide --dry-run})
+     */
+    Publishers(BurstGitopsConfig config, GitWorkspace workspace, PublishRetry retry, boolean dryRun) {
         this.config = config;
         this.workspace = workspace;
-        this.direct = new ChangePublisher(workspace, PublishRetry.defaults());
+        this.retry = retry;
+        this.direct = new ChangePublisher(workspace, retry);
         this.dryRun = dryRun;
     }
 
@@ -44,7 +49,7 @@ public final class Publishers {
         if (!(workspace instanceof JGitWorkspace jgit)) {
             throw new IllegalStateException("pull-request mode pushes side branches with JGit");
         }
-        return pullRequest(config, jgit, policy);
+        return pullRequest(config, jgit, policy, retry);
     }
 
     /**
@@ -53,11 +58,16 @@ public final class Publishers {
      */
     public static DecisionPublisher pullRequest(BurstGitopsConfig config, JGitWorkspace jgit, String name)
             throws ConfigException {
+        return pullRequest(config, jgit, name, PublishRetry.defaults());
+    }
+
+    private static DecisionPublisher pullRequest(BurstGitopsConfig config, JGitWorkspace jgit, String name,
+                                                 PublishRetry retry) throws ConfigException {
         PullRequestConfig forge = config.git().pullRequest().orElseThrow(
                 () -> new ConfigException("git.pullRequest: is required to open pull requests"));
         PullRequestSync pullRequests = new PullRequestSync(PullRequestProviders.create(forge.provider(),
-                forge.apiUrl(), forge.repository(), forge.token().read(), forge.autoMerge()));
-        return new PullRequestPublisher(jgit, name, pullRequests, PublishRetry.defaults(),
+                forge.apiUrl(), forge.repository(), forge.token().readWhenUsed(), forge.autoMerge()));
+        return new PullRequestPublisher(jgit, name, pullRequests, retry,
                 new PullRequestLifecycle(forge.deleteBranch(), forge.reproposeAfter()));
     }
 }

@@ -1,5 +1,6 @@
 package dev.burstgitops.controller;
 
+import dev.burstgitops.backoff.Backoff;
 import dev.burstgitops.gitops.GitWorkspace;
 import dev.burstgitops.gitops.RevisionTree;
 import dev.burstgitops.gitops.RevisionTrees;
@@ -40,6 +41,8 @@ import org.slf4j.LoggerFactory;
 public final class SyncLoop implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SyncLoop.class);
+    /** The longest a failing cluster waits between tries; a new revision is tried at once. */
+    static final Duration MAX_CLUSTER_BACKOFF = Duration.ofMinutes(5);
 
     private final GitWorkspace workspace;
     private final Duration pollInterval;
@@ -75,8 +78,9 @@ public final class SyncLoop implements AutoCloseable {
         this.resyncInterval = resyncInterval;
         this.clock = clock;
         this.trees = new RevisionTrees(workspace, RevisionTrees.besides(workspace.directory()));
+        Backoff failingCluster = clusterBackoff(tick(pollInterval, resyncInterval));
         for (ClusterSync cluster : clusters) {
-            workers.add(new ClusterWorker(cluster, fence, clock, listeners));
+            workers.add(new ClusterWorker(cluster, fence, clock, failingCluster, listeners));
         }
     }
 
@@ -122,11 +126,26 @@ public final class SyncLoop implements AutoCloseable {
     }
 
     public void start() {
-        long tick = Math.max(100, Math.min(pollInterval.toMillis(), resyncInterval.toMillis()));
         triggered.set(true);
         leading = true;
         running = true;
-        ticker.scheduleWithFixedDelay(this::tick, 0, tick, TimeUnit.MILLISECONDS);
+        ticker.scheduleWithFixedDelay(this::tick, 0, tick(pollInterval, resyncInterval).toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    /** How often the loop looks for work: the shorter of the two intervals, at least 100 ms. */
+    static Duration tick(Duration pollInterval, Duration resyncInterval) {
+        return Duration.ofMillis(Math.max(100, Math.min(pollInterval.toMillis(), resyncInterval.toMillis())));
+    }
+
+    /**
+     * A cluster whose pass could not run is tried again after a tick, then after twice as long,
+     * and so on up to {@link #MAX_CLUSTER_BACKOFF}, with equal jitter: so that a cluster down for
+     * an hour is not asked every tick, while the first retry comes as soon as it did before.
+     */
+    static Backoff clusterBackoff(Duration tick) {
+        return new Backoff(tick, tick.compareTo(MAX_CLUSTER_BACKOFF) > 0 ? tick : MAX_CLUSTER_BACKOFF,
+                Backoff.EQUAL_JITTER);
     }
 
     /** Fetch and sync now, without waiting for the next poll; cheap to call often (coalesced). */

@@ -54,7 +54,7 @@ public final class ChangePublisher implements DecisionPublisher {
                 Duration delay = retry.delayAfter(attempt, jitter);
                 LOG.warn("push rejected ({}); refreshing and trying again in {} ms (attempt {} of {})",
                         lastRejection, delay.toMillis(), attempt + 1, retry.maxAttempts());
-                PublishRetry.pause(delay);
+                retry.pause(delay);
             }
         }
         return new PublishResult.GaveUp(retry.maxAttempts(), lastRejection);

@@ -1,12 +1,27 @@
 package dev.burstgitops.gitops;
 
 import dev.burstgitops.gitops.forge.PullRequestOutcome;
+import java.util.Optional;
 
 /** How a {@link DecisionPublisher#publish} ended. Failures other than these are {@link GitException}s. */
 public sealed interface PublishResult {
 
+    /** The commit now on the remote branch; empty unless the change was {@link Published}. */
+    default Optional<String> pushedCommit() {
+        return Optional.empty();
+    }
+
+    /** Fetch-change-push rounds taken: more than one after a rejected push. */
+    default int attempts() {
+        return 1;
+    }
+
     /** The change is on the remote branch as {@code commitId}, after {@code attempts} tries. */
     record Published(String commitId, int attempts) implements PublishResult {
+        @Override
+        public Optional<String> pushedCommit() {
+            return Optional.of(commitId);
+        }
     }
 
     /** On the latest remote head ({@code head}) the change had nothing to write: a normal result. */

@@ -1,25 +1,29 @@
 package dev.burstgitops.gitops;
 
+import dev.burstgitops.backoff.Backoff;
+import dev.burstgitops.backoff.Sleeper;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
 
 /**
  * How often {@link ChangePublisher} tries again after a rejected push, and how long it waits:
- * exponential from {@code backoffBase}, capped at {@code backoffMax}, with jitter so that two
- * writers rejected by each other do not retry in lockstep. A zero base retries at once (tests).
+ * the house {@link Backoff} with equal jitter, so that two writers rejected by each other do not
+ * retry in lockstep, waited out through a {@link Sleeper} a test can replace.
  */
-public record PublishRetry(int maxAttempts, Duration backoffBase, Duration backoffMax) {
+public record PublishRetry(int maxAttempts, Backoff backoff, Sleeper sleeper) {
 
     public PublishRetry {
-        Objects.requireNonNull(backoffBase, "backoffBase");
-        Objects.requireNonNull(backoffMax, "backoffMax");
+        Objects.requireNonNull(backoff, "backoff");
+        Objects.requireNonNull(sleeper, "sleeper");
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("maxAttempts must be at least 1, got " + maxAttempts);
         }
-        if (backoffBase.isNegative() || backoffMax.compareTo(backoffBase) < 0) {
-            throw new IllegalArgumentException("need 0 <= backoffBase <= backoffMax");
-        }
+    }
+
+    /** Exponential from {@code backoffBase}, capped at {@code backoffMax}; a zero base retries at once. */
+    public PublishRetry(int maxAttempts, Duration backoffBase, Duration backoffMax) {
+        this(maxAttempts, new Backoff(backoffBase, backoffMax, Backoff.EQUAL_JITTER), Sleeper.THREAD);
     }
 
     public static PublishRetry defaults() {
@@ -28,30 +32,26 @@ public record PublishRetry(int maxAttempts, Duration backoffBase, Duration backo
 
     /** Retries with no wait: for tests, which never sleep. */
     public static PublishRetry immediately(int maxAttempts) {
-        return new PublishRetry(maxAttempts, Duration.ZERO, Duration.ZERO);
+        return new PublishRetry(maxAttempts, Backoff.none(), Sleeper.THREAD);
     }
 
-    /**
-     * The wait after failed attempt {@code attempt} (1-based): half the exponential step for
-     * certain, the other half at random ("equal jitter"), so a retry always does back off.
-     */
+    /** The same retries, waited out by {@code other}: a test's, which records instead of sleeping. */
+    public PublishRetry sleepingWith(Sleeper other) {
+        return new PublishRetry(maxAttempts, backoff, other);
+    }
+
+    /** The wait after failed attempt {@code attempt} (1-based). */
     public Duration delayAfter(int attempt, RandomGenerator random) {
-        long ceiling = backoffBase.toMillis();
-        for (int i = 1; i < attempt && ceiling < backoffMax.toMillis(); i++) {
-            ceiling *= 2;
-        }
-        ceiling = Math.min(ceiling, backoffMax.toMillis());
-        long half = ceiling / 2;
-        return Duration.ofMillis(half + (ceiling - half == 0 ? 0 : random.nextLong(ceiling - half + 1)));
+        return backoff.after(attempt, random);
     }
 
     /** Waits out a backoff; an interrupt (the loop shutting down) ends the retry as a failure. */
-    static void pause(Duration delay) throws GitException {
+    void pause(Duration delay) throws GitException {
         if (delay.isZero()) {
             return;
         }
         try {
-            Thread.sleep(delay.toMillis());
+            sleeper.sleep(delay);
         } catch (InterruptedException e) {
             // Keep the flag for the loop that owns this thread: it is shutting down.
             Thread.currentThread().interrupt();

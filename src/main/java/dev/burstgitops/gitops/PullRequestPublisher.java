@@ -107,7 +107,7 @@ public final class PullRequestPublisher implements DecisionPublisher {
                 Duration delay = retry.delayAfter(attempt, jitter);
                 LOG.warn("push of {} refused ({}); refreshing and trying again in {} ms (attempt {} of {})",
                         sideBranch.branch(), lastRejection, delay.toMillis(), attempt + 1, retry.maxAttempts());
-                PublishRetry.pause(delay);
+                retry.pause(delay);
             }
         }
         return new PublishResult.GaveUp(retry.maxAttempts(), lastRejection);

@@ -20,7 +20,9 @@ public class MetricQueryException extends Exception {
         /** Prometheus answered {@code status: error}, e.g. for invalid PromQL. */
         API_ERROR,
         /** The answer was not the JSON shape of an instant query. */
-        MALFORMED
+        MALFORMED,
+        /** The credential for Prometheus, read at each query, could not be read: nothing was sent. */
+        CREDENTIALS
     }
 
     private final Kind kind;

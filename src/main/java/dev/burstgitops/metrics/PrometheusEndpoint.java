@@ -1,10 +1,12 @@
 package dev.burstgitops.metrics;
 
 import dev.burstgitops.config.Secret;
+import dev.burstgitops.config.SecretUnreadableException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
 import okhttp3.HttpUrl;
+import okhttp3.Request;
 
 /**
  * Where and how to reach Prometheus.
@@ -36,6 +38,19 @@ public record PrometheusEndpoint(URI baseUrl, Duration timeout, PrometheusAuth a
 
     public static PrometheusEndpoint of(URI baseUrl, Duration timeout) {
         return new PrometheusEndpoint(baseUrl, timeout, PrometheusAuth.none());
+    }
+
+    /**
+     * Adds the {@code Authorization} header, reading the credential now (a rotated one is sent from
+     * its next query on); one that cannot be read fails the query, so the mode holds as for any
+     * failed query.
+     */
+    void authorize(Request.Builder request, String where) throws MetricQueryException {
+        try {
+            auth.authorizationHeader().ifPresent(value -> request.header("Authorization", value));
+        } catch (SecretUnreadableException e) {
+            throw new MetricQueryException(MetricQueryException.Kind.CREDENTIALS, where, e.getMessage());
+        }
     }
 
     /** The instant-query URL without any parameters: the request target and the name in messages. */

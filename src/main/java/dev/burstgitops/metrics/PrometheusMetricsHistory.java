@@ -44,7 +44,7 @@ public final class PrometheusMetricsHistory implements MetricsHistory {
                         .addQueryParameter("start", seconds(from)).addQueryParameter("end", seconds(to))
                         .addQueryParameter("step", seconds(step)).build())
                 .header("Accept", "application/json");
-        endpoint.auth().authorizationHeader().ifPresent(value -> request.header("Authorization", value));
+        endpoint.authorize(request, url.toString());
         String where = url.toString();
         try (Response response = client.newCall(request.build()).execute()) {
             String body = response.body() == null ? "" : response.body().string();

@@ -49,7 +49,7 @@ public final class PrometheusMetricsSource implements MetricsSource {
         Request.Builder request = new Request.Builder()
                 .url(url.newBuilder().addQueryParameter("query", promql).build())
                 .header("Accept", "application/json");
-        endpoint.auth().authorizationHeader().ifPresent(value -> request.header("Authorization", value));
+        endpoint.authorize(request, url.toString());
 
         PrometheusResponse response = send(request.build(), url.toString());
         if (response instanceof PrometheusResponse.Answered answered) {

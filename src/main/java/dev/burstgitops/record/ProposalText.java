@@ -4,11 +4,23 @@ import dev.burstgitops.gitops.PublishResult;
 import dev.burstgitops.gitops.Revisions;
 import dev.burstgitops.gitops.forge.PullRequest;
 import dev.burstgitops.gitops.forge.PullRequestOutcome;
+import java.util.Optional;
 
-/** How a pull-request-mode pass reads in the terminal and the log. */
+/** How a pass that did not push to the branch reads in the terminal and the log: a proposal, or a dry run. */
 public final class ProposalText {
 
     private ProposalText() {
+    }
+
+    /** "proposed 3f2a1c9 in https://.../pull/42", "dry run, would commit ..."; empty for a result on the branch. */
+    public static Optional<String> of(PublishResult result) {
+        if (result instanceof PublishResult.Proposed proposed) {
+            return Optional.of(of(proposed));
+        }
+        if (result instanceof PublishResult.WouldCommit would) {
+            return Optional.of("dry run, would commit \"" + would.commit().message().subject() + "\"");
+        }
+        return Optional.empty();
     }
 
     public static String of(PublishResult.Proposed proposed) {

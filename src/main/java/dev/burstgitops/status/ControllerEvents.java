@@ -8,10 +8,13 @@ import dev.burstgitops.decision.Mode;
 import dev.burstgitops.decision.ReadinessGate;
 import dev.burstgitops.decision.Suspension;
 import dev.burstgitops.gitops.Revisions;
+import dev.burstgitops.sync.ClusterTarget;
+import dev.burstgitops.sync.KubernetesClients;
 import dev.burstgitops.sync.KubernetesEvents;
 import io.fabric8.kubernetes.api.model.ObjectReference;
 import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -46,6 +49,8 @@ public final class ControllerEvents implements AutoCloseable {
     private final Map<String, String> holding = new ConcurrentHashMap<>();
     private final Map<String, ObjectReference> lastDeclared = new ConcurrentHashMap<>();
     private volatile boolean failing;
+    /** The client {@link #connect} made, closed with this; none when the caller lent one. */
+    private KubernetesClient owned;
 
     /** @param repository the burst loop's working copy, where a policy's VirtualService namespace is read */
     public ControllerEvents(BurstGitopsConfig config, KubernetesClient primary, Path repository, String identity,
@@ -53,6 +58,26 @@ public final class ControllerEvents implements AutoCloseable {
         this.config = config;
         this.targets = new EventTargets(primary, repository);
         this.events = new KubernetesEvents(primary, "burst-gitops", identity, clock);
+    }
+
+    /**
+     * Events to {@code primary}, over a client of their own, closed with them; none without a
+     * cluster, or when its client cannot be made (the loops run without Events then).
+     */
+    public static Optional<ControllerEvents> connect(BurstGitopsConfig config, Optional<ClusterTarget> primary,
+                                                     Path repository, String identity, java.time.Clock clock) {
+        if (primary.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            KubernetesClient client = KubernetesClients.connect(primary.get());
+            ControllerEvents events = new ControllerEvents(config, client, repository, identity, clock);
+            events.owned = client;
+            return Optional.of(events);
+        } catch (IOException e) {
+            LOG.warn("no Kubernetes Events: cannot connect to cluster {}: {}", primary.get().name(), e.getMessage());
+            return Optional.empty();
+        }
     }
 
     /** A burst-loop pass; called on the loop's thread, after the pass. */
@@ -155,6 +180,9 @@ public final class ControllerEvents implements AutoCloseable {
             writer.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (owned != null) {
+            owned.close();
         }
     }
 

@@ -26,9 +26,9 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
 
     private static final String BASE = "dev.burstgitops.";
-    private static final List<String> PACKAGES = List.of("bundled", "cli", "config", "controller", "decision", "demo",
-            "gitops", "leader", "manifest", "metrics", "override", "policy", "record", "server", "status", "sync",
-            "validate");
+    private static final List<String> PACKAGES = List.of("backoff", "bundled", "cli", "config", "controller",
+            "decision", "demo", "gitops", "leader", "manifest", "metrics", "override", "policy", "record", "server",
+            "status", "sync", "validate");
 
     /**
      * What each package may use inside this code base. {@code config} uses {@code decision}'s
@@ -38,25 +38,27 @@ class ArchitectureTest {
      * {@code record} (the decision commit format and its read-back), {@code policy} (a policy's
      * decider and streak, restored from or replayed over Prometheus' history), {@code leader}
      * (leader election) and {@code status} (what operators see: metrics, health, readiness,
-     * {@code /status}, Events), which {@code server} serves without knowing the controller.
+     * {@code /status}, Events), which {@code server} serves without knowing the controller; and
+     * {@code backoff}, the one retry policy of the loops, Git and the forges, which uses nothing.
      */
     private static final Map<String, Set<String>> MAY_USE = Map.ofEntries(
+            Map.entry("backoff", Set.of()),
             Map.entry("decision", Set.of()),
             Map.entry("config", Set.of("decision")),
             Map.entry("metrics", Set.of("config")),
             Map.entry("manifest", Set.of("config")),
             Map.entry("override", Set.of("decision", "manifest")),
-            Map.entry("gitops", Set.of("config")),
+            Map.entry("gitops", Set.of("backoff", "config")),
             Map.entry("sync", Set.of("manifest")),
             Map.entry("record", Set.of("config", "decision", "gitops", "manifest", "override")),
-            Map.entry("policy", Set.of("config", "decision", "metrics", "record")),
+            Map.entry("policy", Set.of("config", "decision", "metrics", "record", "sync")),
             Map.entry("leader", Set.of("config", "sync")),
             Map.entry("status", Set.of("config", "decision", "gitops", "manifest", "sync")),
             Map.entry("server", Set.of("config", "status")),
             Map.entry("bundled", Set.of()),
             Map.entry("validate", Set.of("config", "decision", "manifest", "override")),
-            Map.entry("controller", Set.of("config", "decision", "gitops", "leader", "manifest", "metrics", "override",
-                    "policy", "record", "status", "sync")),
+            Map.entry("controller", Set.of("backoff", "config", "decision", "gitops", "leader", "manifest", "metrics",
+                    "override", "policy", "record", "status", "sync")),
             Map.entry("demo", Set.of("bundled", "config", "controller", "decision", "gitops", "record", "status",
                     "sync")),
             Map.entry("cli", Set.of("bundled", "config", "controller", "decision", "demo", "gitops", "leader",

@@ -3,6 +3,7 @@ package dev.burstgitops.controller;
 import dev.burstgitops.config.BurstGitopsConfig;
 import dev.burstgitops.config.ConfigLoader;
 import dev.burstgitops.gitops.JGitWorkspace;
+import dev.burstgitops.gitops.PublishRetry;
 import dev.burstgitops.metrics.MetricsHistory;
 import dev.burstgitops.metrics.MetricsSource;
 import dev.burstgitops.metrics.Sample;
@@ -13,9 +14,12 @@ import dev.burstgitops.testing.MutableClock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -34,6 +38,8 @@ final class BurstLoopFixture {
     final BurstGitopsConfig config;
     final JGitWorkspace workspace;
     final BurstLoop loop;
+    /** The backoffs a rejected push would have slept: recorded, never slept. */
+    final List<Duration> slept = new CopyOnWriteArrayList<>();
 
     BurstLoopFixture(Path dir, String policyExtras) throws Exception {
         this(dir, policyExtras, Optional.empty());
@@ -49,7 +55,12 @@ final class BurstLoopFixture {
         config = ConfigLoader.load(configFile);
         MetricsSource metrics = promql -> new Sample(rate.get(), clock.instant(), 1);
         workspace = Adapters.workspace(config, clock);
-        loop = BurstLoop.create(config, metrics, history, workspace, clock);
+        loop = BurstLoop.create(config, metrics, history, workspace, clock, retry(), false);
+    }
+
+    /** The production retries, waited out by recording the wait. */
+    PublishRetry retry() {
+        return PublishRetry.defaults().sleepingWith(slept::add);
     }
 
     PassResult pass() throws Exception {

@@ -12,6 +12,7 @@ import dev.burstgitops.testing.GitRemotes;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -116,7 +117,7 @@ class OverrideFlowTest {
         InterleavingWorkspace interleaved = new InterleavingWorkspace(fixture.workspace, () -> merge(
                 BurstLoopFixture.override("natural", START.plus(Duration.ofHours(2)), "upgrade in progress")));
         BurstLoop loop = BurstLoop.create(fixture.config, promql -> new dev.burstgitops.metrics.Sample(20.0,
-                fixture.clock.instant(), 1), interleaved, fixture.clock);
+                fixture.clock.instant(), 1), Optional.empty(), interleaved, fixture.clock, fixture.retry(), false);
 
         PassResult result = loop.passes().get(0).run();
 
@@ -125,6 +126,7 @@ class OverrideFlowTest {
         List<GitLoggedCommit> log = GitRemotes.log(fixture.remote);
         assertThat(log.get(0).authorName()).isEqualTo("Olga Operator");
         assertThat(fixture.remoteFile(BurstLoopFixture.VS_FILE)).contains("weight: 100");
+        assertThat(fixture.slept).as("the rejected push backs off, without the test sleeping").hasSize(1);
     }
 
     private void merge(String override) {

@@ -1,24 +1,22 @@
 package dev.burstgitops.gitops.forge;
 
+import dev.burstgitops.backoff.Backoff;
+import dev.burstgitops.backoff.Sleeper;
 import java.time.Duration;
 import java.util.Objects;
 
 /**
  * Retries a forge call a bounded number of times when the failure is
  * {@linkplain ForgeException#retriable() retriable}, waiting what the forge asked for
- * ({@link ForgeException#retryAfter()}) or else a doubling backoff.
+ * ({@link ForgeException#retryAfter()}) or else the house {@link Backoff}, doubling from
+ * {@code firstBackoff} without jitter (a forge's limits are per token, not shared by writers
+ * racing each other), waited out through a {@link Sleeper} a test replaces.
  *
  * <p>A wait longer than {@code longestWait} is not slept through: a GitHub rate-limit reset can
  * be an hour away, and a loop pass must not hang that long. The failure goes up at once,
  * carrying its {@code retryAfter}, for the loop to reschedule.
  */
 public final class ForgeRetry {
-
-    /** How the retry waits; tests pass one that records instead of sleeping. */
-    @FunctionalInterface
-    public interface Sleeper {
-        void sleep(Duration duration) throws InterruptedException;
-    }
 
     /** A forge call that may be repeated. */
     @FunctionalInterface
@@ -27,7 +25,7 @@ public final class ForgeRetry {
     }
 
     private final int maxAttempts;
-    private final Duration firstBackoff;
+    private final Backoff backoff;
     private final Duration longestWait;
     private final Sleeper sleeper;
 
@@ -36,15 +34,17 @@ public final class ForgeRetry {
             throw new IllegalArgumentException("maxAttempts must be at least 1: " + maxAttempts);
         }
         this.maxAttempts = maxAttempts;
-        this.firstBackoff = Objects.requireNonNull(firstBackoff, "firstBackoff");
         this.longestWait = Objects.requireNonNull(longestWait, "longestWait");
+        // The cap only needs to lie past longestWait: the first wait past that is not slept through.
+        Duration first = Objects.requireNonNull(firstBackoff, "firstBackoff");
+        Duration pastLongest = longestWait.multipliedBy(2);
+        this.backoff = new Backoff(first, first.compareTo(pastLongest) > 0 ? first : pastLongest, 0);
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
     }
 
     /** Three attempts, 1 s then 2 s apart, never waiting longer than 30 s. */
     public static ForgeRetry standard() {
-        return new ForgeRetry(3, Duration.ofSeconds(1), Duration.ofSeconds(30),
-                duration -> Thread.sleep(duration.toMillis()));
+        return new ForgeRetry(3, Duration.ofSeconds(1), Duration.ofSeconds(30), Sleeper.THREAD);
     }
 
     /** No retry at all: each failure goes straight to the caller. */
@@ -53,17 +53,16 @@ public final class ForgeRetry {
     }
 
     public <T> T call(Attempt<T> attempt) throws ForgeException {
-        Duration backoff = firstBackoff;
         for (int number = 1; ; number++) {
             try {
                 return attempt.run();
             } catch (ForgeException failure) {
-                Duration wait = failure.retryAfter().orElse(backoff);
+                int failures = number;
+                Duration wait = failure.retryAfter().orElseGet(() -> backoff.after(failures));
                 if (!failure.retriable() || number == maxAttempts || wait.compareTo(longestWait) > 0) {
                     throw failure;
                 }
                 sleep(wait, failure);
-                backoff = backoff.multipliedBy(2);
             }
         }
     }

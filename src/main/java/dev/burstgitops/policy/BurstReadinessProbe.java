@@ -1,4 +1,4 @@
-package dev.burstgitops.controller;
+package dev.burstgitops.policy;
 
 import dev.burstgitops.config.BurstReadinessConfig;
 import dev.burstgitops.sync.AvailableReplicas;
@@ -16,26 +16,26 @@ import java.util.OptionalInt;
  * failure to read is "not ready", with the reason: burst weights are committed only on a
  * positive reading. The client is made on first use and kept.
  */
-final class BurstReadinessProbe implements AutoCloseable {
+public final class BurstReadinessProbe implements AutoCloseable {
 
     /** A reading must not hold the burst loop long: the next poll reads again. */
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
 
     /** One reading: whether the workload has enough available replicas, and what was seen. */
-    record Reading(boolean ready, String detail) {
+    public record Reading(boolean ready, String detail) {
     }
 
     private final BurstReadinessConfig gate;
     private final ClusterTarget target;
     private KubernetesClient client;
 
-    BurstReadinessProbe(BurstReadinessConfig gate, ClusterTarget target) {
+    public BurstReadinessProbe(BurstReadinessConfig gate, ClusterTarget target) {
         this.gate = gate;
         this.target = target.withTimeouts(CONNECT_TIMEOUT, REQUEST_TIMEOUT);
     }
 
-    synchronized Reading read() {
+    public synchronized Reading read() {
         BurstReadinessConfig.Workload workload = gate.workload();
         String what = workload.kind() + " " + workload.namespace() + "/" + workload.name() + " in cluster "
                 + gate.cluster();
