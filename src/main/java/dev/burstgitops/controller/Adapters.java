@@ -20,6 +20,7 @@ import dev.burstgitops.metrics.PrometheusMetricsHistory;
 import dev.burstgitops.metrics.PrometheusAuth;
 import dev.burstgitops.metrics.PrometheusEndpoint;
 import dev.burstgitops.metrics.PrometheusMetricsSource;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
@@ -70,10 +71,21 @@ public final class Adapters {
         return new JGitWorkspace(remote.withCheckoutDir(dir), identity(config.git()), clock, trust(config.git()));
     }
 
-    /** {@code git.signing} and {@code git.verify}: every working copy signs and verifies alike. */
-    public static GitTrust trust(GitConfig git) {
+    /**
+     * {@code git.signing} and {@code git.verify}: every working copy signs and verifies alike.
+     * Both files must be there at start, like every secret; they are read again at each use.
+     */
+    public static GitTrust trust(GitConfig git) throws ConfigException {
+        readable("git.signing.sshKeyFile", git.signingKeyFile());
+        readable("git.verify.allowedSignersFile", git.allowedSignersFile());
         return new GitTrust(git.signingKeyFile().map(CommitSigner::sshKey).orElse(CommitSigner.none()),
                 git.allowedSignersFile().map(HeadVerifier::allowedSigners).orElse(HeadVerifier.acceptingAny()));
+    }
+
+    private static void readable(String key, Optional<Path> file) throws ConfigException {
+        if (file.isPresent() && !Files.isReadable(file.get())) {
+            throw new ConfigException(key + ": " + file.get() + " does not exist or cannot be read");
+        }
     }
 
     /**

@@ -254,6 +254,20 @@ class DecideCommandTest {
         assertThat(verified.exitCode()).as(verified.stderr()).isZero();
     }
 
+    @Test
+    void aSigningKeyThatIsNotThereAtStartIsAConfigurationErrorNamingTheKey() throws IOException {
+        Path config = config(PrometheusServer.REFERENCE_WORKER_QUERY, "token");
+        Path missing = dir.resolve("signing/ssh-privatekey");
+        Files.writeString(config, Files.readString(config).replace("  checkoutDir: checkout\n",
+                "  checkoutDir: checkout\n  signing: { sshKeyFile: " + missing + " }\n"));
+
+        CommandRun run = decide(config);
+
+        assertThat(run.exitCode()).as(run.all()).isEqualTo(2);
+        assertThat(run.err()).contains("git.signing.sshKeyFile: " + missing + " does not exist or cannot be read");
+        assertThat(GitRemotes.log(remote)).hasSize(1);
+    }
+
     private CommandRun decide(Path config) {
         return CommandRun.of("decide", "--config", config.toString(), "--once");
     }
