@@ -171,7 +171,8 @@ final class RunCommand implements Callable<Integer> {
         Signal.handle(new Signal("INT"), signal -> stop.run());
     }
 
+    /** Read now (a missing one stops start-up) and again at each delivery, so a rotated Secret is used. */
     private static Optional<Secret> read(Optional<SecretRef> ref) throws ConfigException {
-        return ref.isPresent() ? Optional.of(ref.get().read()) : Optional.empty();
+        return ref.isPresent() ? Optional.of(ref.get().readWhenUsed()) : Optional.empty();
     }
 }

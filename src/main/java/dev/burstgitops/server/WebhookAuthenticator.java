@@ -25,48 +25,56 @@ final class WebhookAuthenticator {
     private static final String SIGNATURE_PREFIX = "sha256=";
     private static final String HMAC = "HmacSHA256";
 
-    private final SecretKeySpec key;
-    private final byte[] secretDigest;
+    private final Secret secret;
 
+    /** {@code secret} is revealed at each delivery: one read at each use follows a rotated Secret. */
     WebhookAuthenticator(Secret secret) {
-        byte[] secretBytes = secret.reveal().getBytes(StandardCharsets.UTF_8);
-        if (secretBytes.length == 0) {
+        this.secret = secret;
+        if (secret.reveal().isEmpty()) {
             throw new IllegalArgumentException("webhook secret from " + secret.origin() + " is empty");
         }
-        this.key = new SecretKeySpec(secretBytes, HMAC);
-        this.secretDigest = sha256(secretBytes);
     }
 
     WebhookVerdict verify(Headers headers, byte[] body) {
+        byte[] secretBytes;
+        try {
+            secretBytes = secret.reveal().getBytes(StandardCharsets.UTF_8);
+        } catch (RuntimeException e) {
+            // Unreadable now (a Secret mount being swapped): refuse this delivery, the forge retries.
+            return new WebhookVerdict.Rejected("the webhook secret cannot be read now: " + e.getMessage());
+        }
+        if (secretBytes.length == 0) {
+            return new WebhookVerdict.Rejected("the webhook secret from " + secret.origin() + " is empty now");
+        }
+        return verify(headers, body, secretBytes);
+    }
+
+    private WebhookVerdict verify(Headers headers, byte[] body, byte[] secretBytes) {
         String signature = headers.getFirst(SIGNATURE_HEADER);
         String giteaSignature = headers.getFirst(GITEA_SIGNATURE_HEADER);
         if (signature != null || giteaSignature != null) {
-            WebhookVerdict verdict = signature == null ? null : verifySignature(signature.trim(), body);
+            WebhookVerdict verdict = signature == null ? null : verifySignature(signature.trim(), body, secretBytes);
             if (giteaSignature != null && !(verdict instanceof WebhookVerdict.Rejected)) {
-                verdict = verifyGiteaSignature(giteaSignature.trim(), body);
+                verdict = verifyHex(GITEA_SIGNATURE_HEADER, giteaSignature.trim(), body, secretBytes);
             }
             return verdict;
         }
         String token = headers.getFirst(GITLAB_TOKEN_HEADER);
         if (token != null) {
-            return verifyToken(token);
+            return verifyToken(token, secretBytes);
         }
         return new WebhookVerdict.Rejected("no " + SIGNATURE_HEADER + ", " + GITEA_SIGNATURE_HEADER + " or "
                 + GITLAB_TOKEN_HEADER + " header");
     }
 
-    private WebhookVerdict verifySignature(String signature, byte[] body) {
+    private static WebhookVerdict verifySignature(String signature, byte[] body, byte[] secretBytes) {
         if (!signature.startsWith(SIGNATURE_PREFIX)) {
             return new WebhookVerdict.Rejected(SIGNATURE_HEADER + " does not start with " + SIGNATURE_PREFIX);
         }
-        return verifyHex(SIGNATURE_HEADER, signature.substring(SIGNATURE_PREFIX.length()), body);
+        return verifyHex(SIGNATURE_HEADER, signature.substring(SIGNATURE_PREFIX.length()), body, secretBytes);
     }
 
-    private WebhookVerdict verifyGiteaSignature(String signature, byte[] body) {
-        return verifyHex(GITEA_SIGNATURE_HEADER, signature, body);
-    }
-
-    private WebhookVerdict verifyHex(String header, String hex, byte[] body) {
+    private static WebhookVerdict verifyHex(String header, String hex, byte[] body, byte[] secretBytes) {
         byte[] claimed;
         try {
             claimed = HexFormat.of().parseHex(hex);
@@ -77,22 +85,22 @@ final class WebhookAuthenticator {
         if (claimed.length == 0) {
             return new WebhookVerdict.Rejected(header + " is empty");
         }
-        return MessageDigest.isEqual(hmac(body), claimed)
+        return MessageDigest.isEqual(hmac(body, secretBytes), claimed)
                 ? new WebhookVerdict.Accepted("hmac-sha256")
                 : new WebhookVerdict.Rejected(header + " does not match the body");
     }
 
-    private WebhookVerdict verifyToken(String token) {
+    private static WebhookVerdict verifyToken(String token, byte[] secretBytes) {
         // Comparing digests, not the strings, keeps even the secret's length out of the timing.
-        return MessageDigest.isEqual(secretDigest, sha256(token.getBytes(StandardCharsets.UTF_8)))
+        return MessageDigest.isEqual(sha256(secretBytes), sha256(token.getBytes(StandardCharsets.UTF_8)))
                 ? new WebhookVerdict.Accepted("gitlab-token")
                 : new WebhookVerdict.Rejected(GITLAB_TOKEN_HEADER + " does not match");
     }
 
-    private byte[] hmac(byte[] body) {
+    private static byte[] hmac(byte[] body, byte[] secretBytes) {
         try {
             Mac mac = Mac.getInstance(HMAC);
-            mac.init(key);
+            mac.init(new SecretKeySpec(secretBytes, HMAC));
             return mac.doFinal(body);
         } catch (GeneralSecurityException e) {
             // Every Java runtime must provide HmacSHA256; reaching this is a broken JDK.

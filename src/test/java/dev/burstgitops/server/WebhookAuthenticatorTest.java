@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.Headers;
 import dev.burstgitops.config.Secret;
+import dev.burstgitops.config.SecretRef;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +28,21 @@ class WebhookAuthenticatorTest {
     void acceptsGithubsPublishedSignatureForItsPayload() {
         assertThat(authenticator.verify(headers("X-Hub-Signature-256", GITHUB_SIGNATURE), GITHUB_PAYLOAD))
                 .isEqualTo(new WebhookVerdict.Accepted("hmac-sha256"));
+    }
+
+    @Test
+    void aRotatedSecretFileIsUsedFromTheNextDeliveryAndTheOldSecretNoLonger(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("secret"), "the old secret\n");
+        WebhookAuthenticator rotating = new WebhookAuthenticator(
+                SecretRef.file("server.webhookSecretFile", file).readWhenUsed());
+        Files.writeString(file, GITHUB_SECRET + "\n");
+
+        assertThat(rotating.verify(headers("X-Hub-Signature-256", GITHUB_SIGNATURE), GITHUB_PAYLOAD))
+                .isEqualTo(new WebhookVerdict.Accepted("hmac-sha256"));
+        Files.delete(file);
+        assertThat(rotating.verify(headers("X-Hub-Signature-256", GITHUB_SIGNATURE), GITHUB_PAYLOAD))
+                .isInstanceOfSatisfying(WebhookVerdict.Rejected.class, rejected -> assertThat(rejected.toString())
+                        .contains("server.webhookSecretFile").doesNotContain(GITHUB_SECRET));
     }
 
     @Test
