@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.burstgitops.config.Secret;
 import dev.burstgitops.testing.CapturedLogs;
+import dev.burstgitops.testing.GitCli;
 import dev.burstgitops.testing.GitRemotes;
 import dev.burstgitops.testing.SigningKeys;
 import dev.burstgitops.testing.SshGitServer;
@@ -145,6 +146,32 @@ class SshRemoteTest extends GitRemoteContract {
             assertThat(stackTraceOf(failure)).doesNotContain(SigningKeys.privateKeyLine(stranger));
         }
         assertThat(GitRemotes.log(bare)).hasSize(1);
+    }
+
+    @Test
+    void aSignedProposalGoesToItsSideBranchOverSshAndMainIsLeftAlone() throws Exception {
+        // Proposals are force-pushed onto their own branch with a lease; sshd runs C git's receive-pack.
+        GitCli.run(bare, "config", "receive.denyNonFastForwards", "false");
+        String seed = GitRemotes.log(bare).get(0).id();
+        SigningKeys keys = new SigningKeys(tmp.resolve("signing"));
+        Path signingKey = keys.create("controller_signing");
+        Path allowed = keys.allowedSigners("allowed_signers", "burst-gitops", signingKey);
+
+        PublishResult result;
+        try (PullRequestTestForge forge = new PullRequestTestForge();
+             JGitWorkspace workspace = new JGitWorkspace(remoteFor(tmp.resolve("checkout")), IDENTITY,
+                     Clock.systemUTC(), new GitTrust(CommitSigner.sshKey(signingKey), HeadVerifier.acceptingAny()))) {
+            result = new PullRequestPublisher(workspace, "worker", forge.sync(), PublishRetry.immediately(3))
+                    .publish(tree -> writeWeights(tree.directory(), "primary: 0\nburst: 100\n"));
+            assertThat(forge.open()).hasSize(1);
+        }
+
+        assertThat(result).isInstanceOf(PublishResult.Proposed.class);
+        assertThat(GitRemotes.log(bare)).extracting(c -> c.id()).containsExactly(seed);
+        assertThat(GitRemotes.show(bare, "burst-gitops/worker", WEIGHTS)).isEqualTo("primary: 0\nburst: 100\n");
+        GitCli.Result verified = GitCli.tryRun(bare, Map.of(), "-c", "gpg.ssh.allowedSignersFile=" + allowed,
+                "verify-commit", "burst-gitops/worker");
+        assertThat(verified.exitCode()).as(verified.stderr()).isZero();
     }
 
     private static boolean containsKeyMaterial(String line, Path key) {
