@@ -88,11 +88,11 @@ public final class Controller implements AutoCloseable {
         scheduler.onPass(observability::recordPass);
         scheduler.onFailure(observability::recordPassFailure);
         sync.onFetch(head -> status.recordFetch(sync.fetchStatus()));
-        sync.onPolled(observability::recordPoll);
-        sync.onRefusedHead(refused -> {
-            observability.recordRefusedHead(refused.isPresent());
+        sync.onPolled(() -> {
+            observability.recordPoll(sync.refusedHead().isPresent());
             status.recordFetch(sync.fetchStatus());
         });
+        sync.onRefusedHead(refused -> observability.recordRefusedHead(refused.isPresent()));
         sync.onFetchFailure(e -> {
             observability.recordFetchFailure(sync.fetchStatus());
             status.recordFetch(sync.fetchStatus());

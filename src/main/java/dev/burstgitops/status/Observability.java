@@ -92,10 +92,20 @@ public final class Observability {
         }
     }
 
-    /** The sync loop's poll reached the remote: its head was fetched, or refused (git.verify). */
-    public void recordPoll() {
+    /**
+     * The sync loop's poll reached the remote: its head was fetched, or {@code refused}
+     * ({@code git.verify}). While a head is refused the clusters are deliberately left alone, so
+     * their loops count as turning and the replica as ready: after a restart on a refused head no
+     * cluster pass may run at all, and a pod that fails {@code /healthz} or never becomes ready
+     * (so no webhook reaches it) would only be restarted into the same refusal.
+     */
+    public void recordPoll(boolean refused) {
         health.progressed(FETCH_LOOP);
         readiness.done(FIRST_FETCH);
+        if (refused) {
+            config.clusters().forEach(cluster -> health.progressed(syncLoop(cluster.name())));
+            readiness.done(FIRST_SYNC_PASS);
+        }
     }
 
     /** The sync loop started or stopped refusing the branch's head. */

@@ -175,6 +175,10 @@ class ObservabilityMetricsTest {
         // Polled every 200 ms, refused every time: the fetch loop is alive, not stalled.
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
                 .until(() -> observability.health().check().healthy());
+        // Started on a refused head, no cluster pass ever runs; the replica is ready all the same,
+        // so the webhook that brings the signed fix can reach it.
+        assertThat(observability.readiness().check().ready()).as(observability.readiness().check().toString())
+                .isTrue();
     }
 
     private void start(ConfigYaml yaml, double rate) throws Exception {
