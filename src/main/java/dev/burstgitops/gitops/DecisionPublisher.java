@@ -20,7 +20,8 @@ public interface DecisionPublisher {
      * As {@link #publish}, with a change that reports what it saw on each attempt; the result
      * comes back with the outcome of the last attempt. Once a commit has been handed over, a
      * failure is the publish's (commit, push, pull request, a retry's refresh), not the refresh
-     * before deciding, and is thrown as a {@link PublishFailedException} counting the attempts.
+     * before deciding, and is thrown as a {@link PublishFailedException} counting the attempts;
+     * except a retry's refresh that finds a head no allowed key signed, thrown as it is.
      */
     default <T, E extends Exception> Publication<T> publishAttempts(TreeAttempt<T, E> change)
             throws GitException, E {
@@ -32,6 +33,9 @@ public interface DecisionPublisher {
                 attempts.add(attempt);
                 return attempt.commit();
             });
+        } catch (UnverifiedHeadException e) {
+            // A person's unsigned push won the race: not the publish's failure, the head's.
+            throw e;
         } catch (GitException e) {
             int handedOver = (int) attempts.stream().filter(attempt -> attempt.commit().isPresent()).count();
             throw handedOver == 0 ? e : new PublishFailedException(e, handedOver);

@@ -57,6 +57,15 @@ class PublishAttemptsTest {
     }
 
     @Test
+    void aRetrysRefreshThatFindsAnUnsignedHeadIsTheRefusedHeadNotAPublishFailure() {
+        UnverifiedHeadException refused = new UnverifiedHeadException("8c1d2e3f4a5b6c7d8e9f", "it carries no signature");
+        DecisionPublisher publisher = new ScriptedPublisher(List.of("a"), null, refused);
+
+        assertThatThrownBy(() -> publisher.publishAttempts(tree -> new Attempt<>(tree.head(), Optional.of(COMMIT))))
+                .isSameAs(refused);
+    }
+
+    @Test
     void aFailureBeforeAnyCommitIsThePlainGitFailure() {
         GitException refresh = new GitException("fetch failed");
         DecisionPublisher publisher = new ScriptedPublisher(List.of("a"), null, refresh);
