@@ -1,5 +1,6 @@
 package dev.burstgitops.gitops;
 
+import dev.burstgitops.config.SecretUnreadableException;
 import java.nio.file.Files;
 import org.apache.sshd.common.SshConstants;
 import org.apache.sshd.common.SshException;
@@ -24,10 +25,18 @@ final class RemoteAccess {
         return new RemoteAccess(remote, remote.ssh().map(SshDeployKey::new).orElse(null));
     }
 
-    /** Sets credentials, the SSH session factory and the timeout on {@code command}. */
-    <C extends TransportCommand<C, ?>> C apply(C command) {
-        command.setCredentialsProvider(JGitCheckout.credentialsFor(remote))
-                .setTimeout(JGitCheckout.TRANSPORT_TIMEOUT_SECONDS);
+    /**
+     * Sets credentials, the SSH session factory and the timeout on {@code command}. The token is
+     * read here, at each use; one that cannot be read now fails this fetch or push as a Git
+     * failure (so it is counted and retried as one), naming its key, never its value.
+     */
+    <C extends TransportCommand<C, ?>> C apply(C command) throws GitException {
+        try {
+            command.setCredentialsProvider(JGitCheckout.credentialsFor(remote));
+        } catch (SecretUnreadableException e) {
+            throw new GitException("cannot reach " + remote.displayUrl() + ": " + e.getMessage(), e);
+        }
+        command.setTimeout(JGitCheckout.TRANSPORT_TIMEOUT_SECONDS);
         if (ssh != null) {
             command.setTransportConfigCallback(ssh);
         }

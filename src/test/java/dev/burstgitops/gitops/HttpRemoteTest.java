@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.burstgitops.config.Secret;
+import dev.burstgitops.config.SecretRef;
 import dev.burstgitops.testing.GitHttpServer;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
@@ -76,6 +78,22 @@ class HttpRemoteTest extends GitRemoteContract {
 
             assertThat(logs.lines()).anyMatch(line -> line.contains("pushed "))
                     .noneMatch(line -> line.contains(server.token().reveal()));
+        }
+    }
+
+    @Test
+    void aTokenFileGoneAfterStartFailsTheFetchAsAGitFailureNamingTheKey() throws Exception {
+        Path tokenFile = Files.writeString(tmp.resolve("token"), server.token().reveal() + "\n");
+        GitRemote remote = remoteWith(tmp.resolve("checkout"), Optional.of(new GitCredentials("burst-gitops",
+                SecretRef.file("git.auth.tokenFile", tokenFile).readWhenUsed())));
+        Files.delete(tokenFile);
+
+        try (JGitWorkspace workspace = new JGitWorkspace(remote, IDENTITY, Clock.systemUTC())) {
+            GitException failure = catchThrowableOfType(GitException.class, workspace::refresh);
+
+            assertThat(failure).hasMessageStartingWith("cannot reach http://127.0.0.1:" + server.port() + "/fleet.git: ")
+                    .hasMessageContaining("git.auth.tokenFile");
+            assertThat(stackTraceOf(failure)).doesNotContain(server.token().reveal());
         }
     }
 
