@@ -24,7 +24,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "of every VirtualService in the repository, overrides. One file:line: message per problem.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:no problem", "1:problems found (each printed), or with --verify: HEAD is not signed by an"
-                + " allowed key", "2:DIR does not exist, or --verify without --allowed-signers"})
+                + " allowed key", "2:DIR does not exist, or --verify without a readable --allowed-signers"})
 final class ValidateCommand implements Callable<Integer> {
 
     @Parameters(index = "0", arity = "0..1", defaultValue = ".", paramLabel = "DIR",
@@ -52,6 +52,11 @@ final class ValidateCommand implements Callable<Integer> {
         }
         if (verify && allowedSigners == null) {
             spec.commandLine().getErr().println("validate: --verify needs --allowed-signers FILE");
+            return ExitCodes.CONFIG;
+        }
+        if (verify && !Files.isReadable(allowedSigners)) {
+            // A wrong path is the pipeline's mistake, not an unsigned commit: say so, exit 2.
+            spec.commandLine().getErr().println("validate: --allowed-signers " + allowedSigners + ": cannot be read");
             return ExitCodes.CONFIG;
         }
         ValidationReport report = new RepositoryValidator(Clock.systemUTC()).validate(directory);

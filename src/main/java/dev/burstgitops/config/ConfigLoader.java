@@ -63,6 +63,12 @@ public final class ConfigLoader {
         if (!policies.isEmpty() && prometheus.isEmpty()) {
             top.problem("prometheus", "is required when policies are configured");
         }
+        // Unsigned decisions would be refused by the sync loop, and the burst loop would then
+        // refuse to build on its own commit: the controller would lock itself out at the first change.
+        if (!policies.isEmpty() && git.allowedSignersFile().isPresent() && git.signingKeyFile().isEmpty()) {
+            top.problem("git.verify", "needs git.signing when policies are configured: the controller's own"
+                    + " decision commits must carry a signature the allowed signers list");
+        }
         SyncConfig sync = sync(top.sectionOrEmpty("sync"));
         ServerConfig server = ServerSectionReader.read(top.sectionOrEmpty("server"));
         LeaderElectionConfig leader = LeaderElectionSectionReader.read(top.sectionOrEmpty("leaderElection"));

@@ -139,8 +139,13 @@ public final class CommitSigner {
     }
 
     static GpgConfig sshFormat() {
+        return new GpgConfig(sshFormatConfig());
+    }
+
+    /** {@code gpg.format=ssh}, and nothing from any gitconfig on the machine. */
+    static Config sshFormatConfig() {
         Config config = new Config();
         config.setString("gpg", null, "format", "ssh");
-        return new GpgConfig(config);
+        return config;
     }
 }

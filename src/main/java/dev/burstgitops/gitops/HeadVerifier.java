@@ -114,8 +114,7 @@ public final class HeadVerifier {
     }
 
     private static GpgConfig allowedSignersConfig(Path file) {
-        Config config = new Config();
-        config.setString("gpg", null, "format", "ssh");
+        Config config = CommitSigner.sshFormatConfig();
         config.setString("gpg", "ssh", "allowedSignersFile", file.toAbsolutePath().toString());
         return new GpgConfig(config);
     }

@@ -81,10 +81,14 @@ class ValidateVerifyTest {
     }
 
     @Test
-    void verifyWithoutTheAllowedSignersIsAUsageErrorAndWithoutItNothingIsVerified() {
+    void verifyWithoutReadableAllowedSignersIsAUsageErrorAndWithoutItNothingIsVerified() {
         commit();
 
         assertThat(CommandRun.of("validate", "--verify", checkout.toString()).exitCode()).isEqualTo(ExitCodes.CONFIG);
+        CommandRun wrongPath = CommandRun.of("validate", "--verify", "--allowed-signers", dir.resolve("absent").toString(),
+                checkout.toString());
+        assertThat(wrongPath.exitCode()).isEqualTo(ExitCodes.CONFIG);
+        assertThat(wrongPath.err()).contains("--allowed-signers " + dir.resolve("absent") + ": cannot be read");
         assertThat(CommandRun.of("validate", checkout.toString()).out()).doesNotContain("verify:");
     }
 }

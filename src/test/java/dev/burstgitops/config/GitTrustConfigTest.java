@@ -14,14 +14,19 @@ class GitTrustConfigTest {
             git:
               url: https://git.example.com/acme/fleet.git
             %s
-            policies: []
+            %s
             """;
 
     @TempDir
     Path dir;
 
     private GitConfig parse(String gitKeys) throws ConfigException {
-        return ConfigLoader.parse(CONFIG.formatted(gitKeys.indent(2).stripTrailing()), "burst-gitops.yaml", dir).git();
+        return parse(gitKeys, "policies: []");
+    }
+
+    private GitConfig parse(String gitKeys, String rest) throws ConfigException {
+        return ConfigLoader.parse(CONFIG.formatted(gitKeys.indent(2).stripTrailing(), rest), "burst-gitops.yaml", dir)
+                .git();
     }
 
     @Test
@@ -52,5 +57,22 @@ class GitTrustConfigTest {
         assertThatThrownBy(() -> parse("verify: {}"))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("git.verify.allowedSignersFile: is required");
+    }
+
+    @Test
+    void verifyingWithoutSigningIsRefusedWhenTheControllerCommitsDecisions() {
+        String policy = """
+                prometheus: { url: http://127.0.0.1:9090 }
+                policies:
+                  - name: worker
+                    query: sum(rate(x[1m]))
+                    enterAbove: 15
+                    exitBelow: 10
+                    virtualService: { file: apps/istio/worker-virtualservice.yaml, name: worker-virtual-service }
+                """;
+
+        assertThatThrownBy(() -> parse("verify: { allowedSignersFile: allowed_signers }", policy))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("git.verify: needs git.signing when policies are configured");
     }
 }
