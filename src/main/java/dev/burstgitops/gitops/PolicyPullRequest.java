@@ -97,12 +97,18 @@ final class PolicyPullRequest {
         mayBeOpen = true;
         PullRequestOutcome outcome;
         try {
-            outcome = forge.ensure(draft);
+            outcome = forge.ensure(draft, reproposeAfter, now);
         } catch (ForgeException e) {
             throw new PullRequestException("proposed " + commitId.substring(0, 7) + " on " + headBranch
                     + ", but the pull request into " + baseBranch + " is not up to date", e);
         }
         pullRequestOf(outcome).ifPresent(pr -> ensured = Optional.of(new Ensured(commitId, proposalKey, draft, pr, now)));
+        if (outcome instanceof PullRequestOutcome.TurnedDown) {
+            // Closed by a person since we last looked. Not remembered here: the next pass asks the
+            // forge through turnedDown, learns the refusal and deletes the branch just pushed.
+            mayBeOpen = false;
+            refusal = Optional.empty();
+        }
         return outcome;
     }
 
