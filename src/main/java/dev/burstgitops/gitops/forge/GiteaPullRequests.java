@@ -145,6 +145,8 @@ public final class GiteaPullRequests implements PullRequestProvider {
     }
 
     private static PullRequest pullRequest(ForgeAnswer pull) throws ForgeException {
+        // Read for its check alone: an answer without head.ref is not a pull request (MALFORMED,
+        // naming the field), though the branch itself is taken from headBranchOf.
         pull.text("head", "ref");
         return new PullRequest(pull.text("number"), pull.uri("html_url"), headBranchOf(pull),
                 pull.text("title"), pull.optionalText("body"));
