@@ -33,7 +33,7 @@ final class PolicyPullRequest {
     /** What the forge confirmed for which side-branch commit, and when; empty when unknown. */
     private Optional<Ensured> ensured = Optional.empty();
     /** The last turned-down proposal the forge reported; empty when none (or not asked yet). */
-    private Optional<Refusal> refusal = Optional.empty();
+    private Optional<Remembered> refusal = Optional.empty();
     /** False only once the forge said nothing is open: at start-up we cannot know. */
     private boolean mayBeOpen = true;
 
@@ -41,7 +41,8 @@ final class PolicyPullRequest {
                            Instant confirmedAt) {
     }
 
-    private record Refusal(String proposalKey, PullRequestOutcome.TurnedDown outcome) {
+    /** {@code confirmedAt}: when the forge last said that no pull request is open and this one was closed. */
+    private record Remembered(String proposalKey, PullRequestOutcome.TurnedDown outcome, Instant confirmedAt) {
     }
 
     PolicyPullRequest(PullRequestSync forge, String headBranch, String baseBranch, Duration reproposeAfter) {
@@ -52,20 +53,32 @@ final class PolicyPullRequest {
     }
 
     /**
+     * A proposal held back because a person turned it down. {@code confirmedNow}: the forge said so
+     * in this very call, so nothing was open a moment ago; otherwise it is remembered, and a
+     * person may have reopened the pull request since, so its branch must not be deleted.
+     */
+    record Refusal(PullRequestOutcome.TurnedDown outcome, boolean confirmedNow) {
+    }
+
+    /**
      * Whether a person turned the proposal {@code proposalKey} down less than {@code reproposeAfter}
      * before {@code now}: then it must not be pushed or proposed. Asks the forge only when it
-     * has confirmed no open pull request for this proposal within the last minute and knows of
-     * no refusal of it still in force, so a held-back policy polls without forge calls.
+     * has confirmed no open pull request for this proposal within the last minute and has not
+     * confirmed a refusal of it within the last minute, so a held-back policy polls with two
+     * forge calls a minute, and a pull request a person reopens is noticed within a minute.
      */
-    Optional<PullRequestOutcome.TurnedDown> turnedDown(String proposalKey, Instant now) throws PullRequestException {
+    Optional<Refusal> turnedDown(String proposalKey, Instant now) throws PullRequestException {
         if (ensured.filter(e -> e.proposalKey().equals(proposalKey) && isFresh(e, now)).isPresent()) {
             return Optional.empty();
         }
-        // A refusal still in force is trusted; once it has run out the forge is asked again, since
-        // the proposal made then may have been turned down once more.
+        // A refusal the forge confirmed within the minute is trusted, while it is in force; after
+        // that the forge is asked again, since a person may have reopened the pull request, or
+        // (once it ran out) turned down the proposal made then.
         Optional<PullRequestOutcome.TurnedDown> standing = refusal.filter(r -> r.proposalKey().equals(proposalKey))
-                .map(Refusal::outcome)
+                .filter(r -> now.isBefore(r.confirmedAt().plus(PullRequestLifecycle.RECHECK_OPEN_AFTER)))
+                .map(Remembered::outcome)
                 .filter(outcome -> now.isBefore(outcome.reproposeAt()));
+        boolean confirmedNow = false;
         if (standing.isEmpty()) {
             Optional<ClosedPullRequest> closed;
             try {
@@ -74,15 +87,17 @@ final class PolicyPullRequest {
                 throw new PullRequestException("cannot tell whether the pull request from " + headBranch
                         + " into " + baseBranch + " was closed by a person", e);
             }
-            refusal = closed.map(pr -> new Refusal(proposalKey,
-                    new PullRequestOutcome.TurnedDown(pr, pr.closedAt().plus(reproposeAfter))));
-            standing = refusal.map(Refusal::outcome).filter(outcome -> now.isBefore(outcome.reproposeAt()));
+            refusal = closed.map(pr -> new Remembered(proposalKey,
+                    new PullRequestOutcome.TurnedDown(pr, pr.closedAt().plus(reproposeAfter)), now));
+            standing = refusal.map(Remembered::outcome).filter(outcome -> now.isBefore(outcome.reproposeAt()));
+            confirmedNow = true;
         }
         if (standing.isPresent()) {
             ensured = Optional.empty();
             mayBeOpen = false;
         }
-        return standing;
+        boolean asked = confirmedNow;
+        return standing.map(outcome -> new Refusal(outcome, asked));
     }
 
     /** Opens or updates the pull request to propose {@code commitId}, titled and described by its message. */
@@ -97,12 +112,18 @@ final class PolicyPullRequest {
         mayBeOpen = true;
         PullRequestOutcome outcome;
         try {
-            outcome = forge.ensure(draft);
+            outcome = forge.ensure(draft, reproposeAfter, now);
         } catch (ForgeException e) {
             throw new PullRequestException("proposed " + commitId.substring(0, 7) + " on " + headBranch
                     + ", but the pull request into " + baseBranch + " is not up to date", e);
         }
         pullRequestOf(outcome).ifPresent(pr -> ensured = Optional.of(new Ensured(commitId, proposalKey, draft, pr, now)));
+        if (outcome instanceof PullRequestOutcome.TurnedDown) {
+            // Closed by a person since we last looked. Not remembered here: the next pass asks the
+            // forge through turnedDown, learns the refusal and deletes the branch just pushed.
+            mayBeOpen = false;
+            refusal = Optional.empty();
+        }
         return outcome;
     }
 

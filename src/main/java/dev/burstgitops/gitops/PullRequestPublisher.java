@@ -98,7 +98,11 @@ public final class PullRequestPublisher implements DecisionPublisher {
                 return new PublishResult.NothingToDo(baseHead);
             }
             if (outcome instanceof SideBranchOutcome.TurnedDown turnedDown) {
-                deleteSideBranch(turnedDown.seen());
+                // Only when the forge has just said nothing is open: deleting the branch of a pull
+                // request a person reopened since we last asked would close it again.
+                if (turnedDown.confirmedNow()) {
+                    deleteSideBranch(turnedDown.seen());
+                }
                 // Nothing was pushed: the base head stands in for the commit that was not made.
                 return new PublishResult.Proposed(baseHead, attempt, false, turnedDown.outcome());
             }
@@ -124,9 +128,9 @@ public final class PullRequestPublisher implements DecisionPublisher {
             return new SideBranchOutcome.BaseHoldsIt(seen);
         }
         // Asked before the push, so that a turned-down proposal does not even reappear as a branch.
-        Optional<PullRequestOutcome.TurnedDown> turnedDown = pullRequest.turnedDown(staged.get().key(), workspace.now());
+        Optional<PolicyPullRequest.Refusal> turnedDown = pullRequest.turnedDown(staged.get().key(), workspace.now());
         if (turnedDown.isPresent()) {
-            return new SideBranchOutcome.TurnedDown(turnedDown.get(), seen);
+            return new SideBranchOutcome.TurnedDown(turnedDown.get().outcome(), seen, turnedDown.get().confirmedNow());
         }
         return sideBranch.propose(staged.get(), seen);
     }

@@ -18,8 +18,12 @@ sealed interface SideBranchOutcome {
     record BaseHoldsIt(Optional<SideBranchHead> seen) implements SideBranchOutcome {
     }
 
-    /** A person closed the pull request of this very proposal: nothing was pushed. {@code seen}: the side branch, if any. */
-    record TurnedDown(PullRequestOutcome.TurnedDown outcome, Optional<SideBranchHead> seen) implements SideBranchOutcome {
+    /**
+     * A person closed the pull request of this very proposal: nothing was pushed. {@code seen}: the
+     * side branch, if any; {@code confirmedNow}: the forge said so in this pass, not only memory.
+     */
+    record TurnedDown(PullRequestOutcome.TurnedDown outcome, Optional<SideBranchHead> seen, boolean confirmedNow)
+            implements SideBranchOutcome {
     }
 
     /**

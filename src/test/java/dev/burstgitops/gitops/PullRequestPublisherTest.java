@@ -12,6 +12,7 @@ import dev.burstgitops.testing.GitCli;
 import dev.burstgitops.testing.GitClient;
 import dev.burstgitops.testing.GitLoggedCommit;
 import dev.burstgitops.testing.GitRemotes;
+import dev.burstgitops.testing.MutableClock;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -164,6 +165,36 @@ class PullRequestPublisherTest {
                 proposed -> assertThat(proposed.pullRequest()).isInstanceOf(PullRequestOutcome.Opened.class));
         assertThat(forge.writes().subList(writes.size(), forge.writes().size()))
                 .as("nothing while held back, one pull request after").containsExactly("POST /repos/acme/fleet/pulls");
+    }
+
+    @Test
+    void aPullRequestAPersonReopensWhileTheRefusalIsRememberedKeepsItsBranchAndIsFoundWithinAMinute() throws Exception {
+        MutableClock clock = new MutableClock(NOW);
+        PullRequestPublisher controller = restarted(clock);
+        String proposal = ((PublishResult.Proposed) controller.publish(burst("17.2"))).commitId();
+        forge.closeUnmerged(42);
+        clock.advance(Duration.ofMinutes(2));
+        controller.publish(burst("17.4"));
+        assertThat(GitCli.run(bare, "branch", "--list", SIDE)).as("deleted once the forge said closed").isBlank();
+        // GitHub's "Restore branch", then "Reopen pull request".
+        GitCli.run(bare, "update-ref", "refs/heads/" + SIDE, proposal);
+        forge.reopen(42);
+
+        clock.advance(Duration.ofSeconds(5));
+        PublishResult remembered = controller.publish(burst("17.6"));
+        clock.advance(Duration.ofMinutes(1));
+        PublishResult askedAgain = controller.publish(burst("17.9"));
+
+        assertThat(remembered).isInstanceOfSatisfying(PublishResult.Proposed.class, proposed ->
+                assertThat(proposed.pullRequest()).isInstanceOf(PullRequestOutcome.TurnedDown.class));
+        assertThat(askedAgain).isInstanceOfSatisfying(PublishResult.Proposed.class, proposed -> {
+            assertThat(proposed.commitId()).isEqualTo(proposal);
+            assertThat(proposed.pushed()).isFalse();
+            assertThat(proposed.pullRequest()).isNotInstanceOf(PullRequestOutcome.TurnedDown.class)
+                    .isNotInstanceOf(PullRequestOutcome.Opened.class);
+        });
+        assertThat(GitRemotes.log(bare, SIDE).get(0).id()).as("the reopened pull request's branch is kept").isEqualTo(proposal);
+        assertThat(forge.open()).singleElement().extracting(PullRequestTestForge.Pull::number).isEqualTo(42);
     }
 
     private PullRequestPublisher restarted(Clock clock) {

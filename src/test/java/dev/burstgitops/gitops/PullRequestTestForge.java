@@ -111,6 +111,13 @@ public final class PullRequestTestForge implements AutoCloseable {
                 pull.comments()));
     }
 
+    /** What a person's "Reopen pull request" on the web page does (GitHub allows it while the branch exists). */
+    synchronized void reopen(int number) {
+        Pull pull = pulls.get(number);
+        pulls.put(number, new Pull(number, pull.head(), pull.base(), pull.title(), pull.body(), "open", false,
+                pull.comments()));
+    }
+
     /** From now on every call fails with {@code status} and the stored GitHub error body. */
     synchronized void failWith(int status) {
         failingWith = status;

@@ -182,6 +182,28 @@ class PullRequestsOnGiteaTest {
     }
 
     @Test
+    void aProposalAPersonJustClosedIsNotOpenedAgainWhenMainMovesWithinTheMinute() throws Exception {
+        PullRequestPublisher publisher = controller("checkout", false);
+        publisher.publish(burst("17.2"));
+        int number = pulls("open").get(0).path("number").asInt();
+        closeAsPerson(number);
+        commitToMain("README.md", "unrelated\n");
+        clock.advance(Duration.ofSeconds(10));
+
+        PublishResult onNewBase = publisher.publish(burst("17.6"));
+        PublishResult next = publisher.publish(burst("17.9"));
+
+        for (PublishResult held : List.of(onNewBase, next)) {
+            assertThat(held).isInstanceOfSatisfying(PublishResult.Proposed.class, proposed ->
+                    assertThat(proposed.pullRequest()).isInstanceOfSatisfying(PullRequestOutcome.TurnedDown.class,
+                            turnedDown -> assertThat(turnedDown.closed().pullRequest().id())
+                                    .isEqualTo(Integer.toString(number))));
+        }
+        assertThat(pulls("all")).as("no new pull request for the turned-down proposal").hasSize(1);
+        assertThat(branches()).as("the branch pushed on the new base is deleted again").containsExactly("main");
+    }
+
+    @Test
     void aChangedProposalIsMadeAtOnceAfterAPersonClosedTheEarlierOne() throws Exception {
         PullRequestPublisher publisher = controller("checkout", false);
         publisher.publish(burst("17.2"));
@@ -254,9 +276,14 @@ class PullRequestsOnGiteaTest {
 
     /** Someone commits the weights to main directly, outside any pull request. */
     private String commitToMain(String weights) throws IOException {
-        Path clone = tmp.resolve("someone");
+        return commitToMain(WEIGHTS, weights);
+    }
+
+    private String commitToMain(String file, String content) throws IOException {
+        Path clone = tmp.resolve("someone-" + System.nanoTime());
         GitCli.run(tmp, GITEA.gitEnvironment(), "clone", "--quiet", GITEA.cloneUrl(repo).toString(), clone.toString());
-        Files.writeString(clone.resolve(WEIGHTS), weights);
+        Files.writeString(clone.resolve(file), content);
+        GitCli.run(clone, "add", file);
         GitCli.run(clone, Map.of("GIT_AUTHOR_NAME", "Alice", "GIT_AUTHOR_EMAIL", "alice@example.com",
                 "GIT_COMMITTER_NAME", "Alice", "GIT_COMMITTER_EMAIL", "alice@example.com"), "commit", "--quiet", "-am", "by hand");
         GitCli.run(clone, GITEA.gitEnvironment(), "push", "--quiet", "origin", "main");

@@ -25,6 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Webhook deliveries made by a real Gitea to the controller's webhook listener on 127.0.0.1:
  * Gitea signs them (X-Gitea-Signature, and X-Hub-Signature-256 alike) with the hook's secret.
+ * Since a real Gitea sends both headers, a delivery carrying only X-Gitea-Signature (older Gitea,
+ * Forgejo setups) is built by hand in {@link WebhookEndpointTest}.
  */
 class GiteaWebhookTest {
 
@@ -65,7 +67,8 @@ class GiteaWebhookTest {
             push(repo);
 
             await("the refusal of Gitea's delivery").atMost(Duration.ofSeconds(60))
-                    .until(() -> logs.lines().stream().anyMatch(line -> line.contains("refused")));
+                    .until(() -> logs.lines().stream().anyMatch(line ->
+                            line.contains(" refused: ") && line.contains("does not match the body")));
             assertThat(logs.lines()).noneMatch(line -> line.contains(SECRET));
         }
         assertThat(listener.deliveries()).isEmpty();

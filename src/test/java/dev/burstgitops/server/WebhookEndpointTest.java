@@ -62,6 +62,26 @@ class WebhookEndpointTest {
     }
 
     @Test
+    void aGiteaDeliveryWithOnlyXGiteaSignatureIsAccepted() {
+        RunningServer.Reply reply = server.call(giteaPush(server, PUSH, signature(PUSH).substring("sha256=".length())));
+
+        assertThat(reply.status()).isEqualTo(202);
+        assertThat(listener.deliveries()).containsExactly("push g-1");
+    }
+
+    @Test
+    void aGiteaDeliveryWhoseXGiteaSignatureDoesNotMatchIs401ForThatReason() {
+        byte[] other = "{\"ref\":\"refs/heads/evil\"}".getBytes(StandardCharsets.UTF_8);
+        try (CapturedLogs logs = CapturedLogs.capture()) {
+            RunningServer.Reply reply = server.call(giteaPush(server, PUSH, signature(other).substring("sha256=".length())));
+
+            assertThat(reply.status()).isEqualTo(401);
+            assertThat(logs.lines()).anyMatch(line -> line.contains("refused: X-Gitea-Signature does not match the body"));
+        }
+        assertThat(listener.deliveries()).isEmpty();
+    }
+
+    @Test
     void aMissingSignatureIs401AndTheListenerHearsNothing() {
         Request unsigned = server.webhookRequest("/hooks/git").header("X-GitHub-Event", "push")
                 .post(RequestBody.create(PUSH, JSON_TYPE)).build();
@@ -181,6 +201,14 @@ class WebhookEndpointTest {
         return target.webhookRequest("/hooks/git")
                 .header("X-GitHub-Event", "push").header("X-GitHub-Delivery", "d-1")
                 .header("X-Hub-Signature-256", signature)
+                .post(RequestBody.create(body, JSON_TYPE)).build();
+    }
+
+    /** As Gitea and Forgejo send it when only their own header is signed: bare hex, no {@code sha256=}. */
+    private static Request giteaPush(RunningServer target, byte[] body, String hexSignature) {
+        return target.webhookRequest("/hooks/git")
+                .header("X-Gitea-Event", "push").header("X-Gitea-Event-Type", "push").header("X-Gitea-Delivery", "g-1")
+                .header("X-Gitea-Signature", hexSignature)
                 .post(RequestBody.create(body, JSON_TYPE)).build();
     }
 

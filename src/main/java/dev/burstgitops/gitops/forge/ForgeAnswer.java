@@ -12,13 +12,20 @@ import java.util.Objects;
 /**
  * A successful forge answer, read field by field. A field the forge's API documents but the
  * answer lacks is a {@link ForgeException.Kind#MALFORMED} failure naming the call and the field,
- * rather than a {@code NullPointerException} three calls later.
+ * rather than a {@code NullPointerException} three calls later. {@code sent} is the token the
+ * request carried, to mask it in a message the forge puts inside a successful answer.
  */
-record ForgeAnswer(ForgeCall call, int status, JsonNode json) {
+record ForgeAnswer(ForgeCall call, int status, JsonNode json, ForgeAuth.Sent sent) {
 
     ForgeAnswer {
         Objects.requireNonNull(call, "call");
         Objects.requireNonNull(json, "json");
+        Objects.requireNonNull(sent, "sent");
+    }
+
+    /** For a forge message that arrives inside a successful answer (GraphQL errors). */
+    String redact(String forgeText) {
+        return sent.redact(forgeText);
     }
 
     /** A required string or number, as text. */
@@ -61,7 +68,7 @@ record ForgeAnswer(ForgeCall call, int status, JsonNode json) {
             throw malformed("expected a JSON array");
         }
         List<ForgeAnswer> items = new ArrayList<>(json.size());
-        json.forEach(item -> items.add(new ForgeAnswer(call, status, item)));
+        json.forEach(item -> items.add(new ForgeAnswer(call, status, item, sent)));
         return items;
     }
 

@@ -26,25 +26,24 @@ import okhttp3.Headers;
  */
 final class ForgeFailures {
 
-    private final ForgeAuth auth;
     private final Clock clock;
 
-    ForgeFailures(ForgeAuth auth, Clock clock) {
-        this.auth = Objects.requireNonNull(auth, "auth");
+    ForgeFailures(Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    ForgeException from(ForgeCall call, int status, Headers headers, String body) {
-        String message = auth.redact(ForgeMessages.of(body));
+    /** {@code sent}: the token this very request carried, which is what the forge may echo. */
+    ForgeException from(ForgeCall call, int status, Headers headers, String body, ForgeAuth.Sent sent) {
+        String message = sent.redact(ForgeMessages.of(body));
         Kind kind = kindOf(status, headers, message);
         Duration retryAfter = kind.retriable() ? retryAfter(headers) : null;
         return new ForgeException(call, status, kind, message, retryAfter, null);
     }
 
-    ForgeException unreachable(ForgeCall call, IOException cause) {
+    ForgeException unreachable(ForgeCall call, IOException cause, ForgeAuth.Sent sent) {
         String detail = cause.getMessage() == null
                 ? cause.getClass().getSimpleName()
-                : cause.getClass().getSimpleName() + ": " + auth.redact(cause.getMessage());
+                : cause.getClass().getSimpleName() + ": " + sent.redact(cause.getMessage());
         return new ForgeException(call, 0, Kind.UNREACHABLE, detail, null, cause);
     }
 

@@ -46,7 +46,7 @@ final class ForgeHttp {
         this.auth = Objects.requireNonNull(auth, "auth");
         this.apiHeaders = Objects.requireNonNull(apiHeaders, "apiHeaders");
         this.client = Objects.requireNonNull(client, "client");
-        this.failures = new ForgeFailures(auth, clock);
+        this.failures = new ForgeFailures(clock);
     }
 
     /**
@@ -65,11 +65,6 @@ final class ForgeHttp {
         return root;
     }
 
-    /** For a forge message that arrives inside a successful answer (GraphQL errors). */
-    String redact(String forgeText) {
-        return auth.redact(forgeText);
-    }
-
     ForgeAnswer get(HttpUrl url) throws ForgeException {
         return send("GET", url, null);
     }
@@ -77,20 +72,21 @@ final class ForgeHttp {
     /** Sends {@code body} as JSON ({@code null}: no body) and returns the parsed answer (a missing node when empty). */
     ForgeAnswer send(String method, HttpUrl url, Map<String, ?> body) throws ForgeException {
         ForgeCall call = new ForgeCall(provider, method, pathOf(url));
+        ForgeAuth.Sent sent = auth.read();
         Request request = new Request.Builder()
                 .url(url)
                 .headers(apiHeaders)
-                .header(auth.header(), auth.value())
+                .header(auth.header(), sent.headerValue())
                 .method(method, body == null ? null : RequestBody.create(write(body), JSON_TYPE))
                 .build();
         try (Response response = client.newCall(request).execute()) {
             String text = response.body() == null ? "" : response.body().string();
             if (!response.isSuccessful()) {
-                throw failures.from(call, response.code(), response.headers(), text);
+                throw failures.from(call, response.code(), response.headers(), text, sent);
             }
-            return new ForgeAnswer(call, response.code(), parse(call, response.code(), text));
+            return new ForgeAnswer(call, response.code(), parse(call, response.code(), text), sent);
         } catch (IOException e) {
-            throw failures.unreachable(call, e);
+            throw failures.unreachable(call, e, sent);
         }
     }
 

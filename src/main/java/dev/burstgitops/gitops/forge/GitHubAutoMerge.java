@@ -37,7 +37,7 @@ final class GitHubAutoMerge {
             ForgeAnswer answer = http.send("POST", graphqlUrl(http.root()),
                     Map.of("query", MUTATION, "variables", Map.of("pullRequestId", pullRequestNodeId)));
             List<String> errors = messages(answer.json().path("errors"));
-            return errors.isEmpty() ? AutoMerge.enabled() : AutoMerge.refused(http.redact(String.join("; ", errors)));
+            return errors.isEmpty() ? AutoMerge.enabled() : AutoMerge.refused(answer.redact(String.join("; ", errors)));
         } catch (ForgeException e) {
             // Even a retriable failure is reported, not thrown: the pull request is open, and a
             // retry of open() would find it and never ask for auto-merge again.

@@ -24,6 +24,11 @@ public final class GiteaPullRequests implements PullRequestProvider {
     static final int PAGE_SIZE = 50;
     /** 1000 open pull requests is far past any repository this controller writes to. */
     private static final int MOST_PAGES = 20;
+    /**
+     * 250 closed pull requests of the whole repository: a policy's turned-down proposal is asked
+     * about at most twice a minute, so this bounds that to five calls in a busy repository.
+     */
+    static final int MOST_CLOSED_PAGES = 5;
 
     private final ForgeHttp http;
     private final OwnerAndName repository;
@@ -57,22 +62,32 @@ public final class GiteaPullRequests implements PullRequestProvider {
     }
 
     /**
-     * One page of closed pull requests, the most recently closed first ({@code sort=recentclose},
-     * Gitea 1.17 and later): the first from our head branch is the last one closed.
+     * Closed pull requests, the most recently closed first ({@code sort=recentclose}, Gitea 1.17 and
+     * later): the first from our head branch is the last one closed. Gitea cannot filter this list
+     * by branch, so the pages hold every closed pull request of the repository: they are read
+     * until the branch's is found, up to {@link #MOST_CLOSED_PAGES}. A refusal closed before the
+     * last 250 closings of the repository is not seen (README, {@code reproposeAfter}).
      */
     @Override
     public Optional<ClosedPullRequest> lastClosedUnmerged(String headBranch, String baseBranch) throws ForgeException {
-        HttpUrl url = pulls()
-                .addQueryParameter("state", "closed")
-                .addQueryParameter("sort", "recentclose")
-                .addQueryParameter("limit", Integer.toString(PAGE_SIZE))
-                .build();
-        for (ForgeAnswer pull : http.get(url).items()) {
-            if (isFrom(pull, headBranch, baseBranch)) {
-                if ("true".equals(pull.optionalText("merged"))) {
-                    return Optional.empty();
+        for (int page = 1; page <= MOST_CLOSED_PAGES; page++) {
+            HttpUrl url = pulls()
+                    .addQueryParameter("state", "closed")
+                    .addQueryParameter("sort", "recentclose")
+                    .addQueryParameter("page", Integer.toString(page))
+                    .addQueryParameter("limit", Integer.toString(PAGE_SIZE))
+                    .build();
+            List<ForgeAnswer> pulls = http.get(url).items();
+            for (ForgeAnswer pull : pulls) {
+                if (isFrom(pull, headBranch, baseBranch)) {
+                    if ("true".equals(pull.optionalText("merged"))) {
+                        return Optional.empty();
+                    }
+                    return Optional.of(new ClosedPullRequest(pullRequest(pull), pull.instant("closed_at")));
                 }
-                return Optional.of(new ClosedPullRequest(pullRequest(pull), pull.instant("closed_at")));
+            }
+            if (pulls.size() < PAGE_SIZE) {
+                break;
             }
         }
         return Optional.empty();
@@ -130,6 +145,8 @@ public final class GiteaPullRequests implements PullRequestProvider {
     }
 
     private static PullRequest pullRequest(ForgeAnswer pull) throws ForgeException {
+        // Read for its check alone: an answer without head.ref is not a pull request (MALFORMED,
+        // naming the field), though the branch itself is taken from headBranchOf.
         pull.text("head", "ref");
         return new PullRequest(pull.text("number"), pull.uri("html_url"), headBranchOf(pull),
                 pull.text("title"), pull.optionalText("body"));

@@ -1,7 +1,10 @@
 package dev.burstgitops.gitops.forge;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,10 +23,36 @@ public final class PullRequestSync {
         this.provider = Objects.requireNonNull(provider, "provider");
     }
 
-    /** Find, then open when none is open, or update when the text differs; no write when it is the same. */
-    public PullRequestOutcome ensure(PullRequestDraft draft) throws ForgeException {
+    /**
+     * Find, then open when none is open, or update when the text differs; no write when it is the same.
+     * Before opening, asks once more whether a person closed this very proposal less than
+     * {@code reproposeAfter} before {@code now}, and then holds back ({@link PullRequestOutcome.TurnedDown}):
+     * the caller's memory of an open pull request may be older than that closing, and the side
+     * branch may have moved since (a new base), so only the forge can say.
+     */
+    public PullRequestOutcome ensure(PullRequestDraft draft, Duration reproposeAfter, Instant now) throws ForgeException {
+        Objects.requireNonNull(reproposeAfter, "reproposeAfter");
+        Objects.requireNonNull(now, "now");
+        return ensure(draft, closed -> Optional.of(new PullRequestOutcome.TurnedDown(closed,
+                closed.closedAt().plus(reproposeAfter))).filter(refusal -> now.isBefore(refusal.reproposeAt())));
+    }
+
+    /** {@link #ensure(PullRequestDraft, Duration, Instant)} for adapter tests: opens even a turned-down proposal. */
+    PullRequestOutcome ensure(PullRequestDraft draft) throws ForgeException {
+        return ensure(draft, closed -> Optional.empty());
+    }
+
+    private PullRequestOutcome ensure(PullRequestDraft draft,
+                                      Function<ClosedPullRequest, Optional<PullRequestOutcome.TurnedDown>> inForce)
+            throws ForgeException {
         Optional<PullRequest> open = provider.findOpen(draft.headBranch(), draft.baseBranch());
         if (open.isEmpty()) {
+            Optional<PullRequestOutcome.TurnedDown> refusal = lastClosedProposing(draft).flatMap(inForce);
+            if (refusal.isPresent()) {
+                LOG.info("not opening a pull request from {}: {} turned this proposal down", draft.headBranch(),
+                        refusal.get().closed().pullRequest().webUrl());
+                return refusal.get();
+            }
             try {
                 PullRequestOutcome.Opened opened = provider.open(draft);
                 LOG.info("opened pull request {} from {}", opened.pullRequest().webUrl(), draft.headBranch());
@@ -79,6 +108,15 @@ public final class PullRequestSync {
             return Optional.empty();
         }
         return closed;
+    }
+
+    private Optional<ClosedPullRequest> lastClosedProposing(PullRequestDraft draft) throws ForgeException {
+        Optional<String> key = ProposalMarker.keyOf(draft.body());
+        if (key.isEmpty()) {
+            return Optional.empty();
+        }
+        return provider.lastClosedUnmerged(draft.headBranch(), draft.baseBranch())
+                .filter(pr -> ProposalMarker.keyOf(pr.pullRequest().body()).equals(key));
     }
 
     private Optional<PullRequest> findAgainAfter(ForgeException failure, PullRequestDraft draft) throws ForgeException {

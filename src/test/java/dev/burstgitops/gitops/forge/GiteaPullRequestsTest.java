@@ -53,11 +53,31 @@ class GiteaPullRequestsTest {
         ClosedPullRequest closed = provider.lastClosedUnmerged(Drafts.HEAD, Drafts.BASE).orElseThrow();
 
         assertThat(gitea.take().getPath())
-                .isEqualTo("/api/v1/repos/acme/fleet/pulls?state=closed&sort=recentclose&limit=50");
+                .isEqualTo("/api/v1/repos/acme/fleet/pulls?state=closed&sort=recentclose&page=1&limit=50");
         assertThat(closed.pullRequest().id()).isEqualTo("7");
         assertThat(closed.pullRequest().headBranch()).isEqualTo(Drafts.HEAD);
         assertThat(closed.closedAt()).isEqualTo(Instant.parse("2026-11-27T06:10:00Z"));
         assertThat(ProposalMarker.keyOf(closed.pullRequest().body())).contains("273c98627d1b29ac");
+    }
+
+    @Test
+    void aRefusalBehindAFullPageOfOtherClosingsIsFoundOnALaterPage() throws ForgeException {
+        gitea.reply(200, "gitea/pulls-full-page-of-others.json").reply(200, "gitea/pulls-closed-recent-first.json");
+
+        assertThat(provider.lastClosedUnmerged(Drafts.HEAD, Drafts.BASE)).isPresent();
+
+        assertThat(gitea.take().getPath()).endsWith("state=closed&sort=recentclose&page=1&limit=50");
+        assertThat(gitea.take().getPath()).endsWith("state=closed&sort=recentclose&page=2&limit=50");
+    }
+
+    @Test
+    void closedPagesAreReadOnlyUpToTheBound() throws ForgeException {
+        for (int page = 0; page < GiteaPullRequests.MOST_CLOSED_PAGES; page++) {
+            gitea.reply(200, "gitea/pulls-full-page-of-others.json");
+        }
+
+        assertThat(provider.lastClosedUnmerged(Drafts.HEAD, Drafts.BASE)).isEmpty();
+        assertThat(gitea.requestCount()).isEqualTo(GiteaPullRequests.MOST_CLOSED_PAGES);
     }
 
     @Test
