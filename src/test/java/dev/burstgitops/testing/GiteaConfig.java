@@ -85,6 +85,12 @@ record GiteaConfig(Path home, Path workDir, String secretKey, String internalTok
                 [cache]
                 ADAPTER = memory
 
+                ; Gitea's background work (closing the pull requests of a deleted branch, among others)
+                ; runs before the request that caused it returns; from a queue it lands a moment later and
+                ; can act on what the test's next step made (a new pull request on a re-created branch).
+                [queue]
+                TYPE = immediate
+
                 ; Deliveries to the controller under test, on this machine.
                 [webhook]
                 ALLOWED_HOST_LIST = loopback
