@@ -3,21 +3,16 @@ package dev.burstgitops.controller;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.burstgitops.config.BurstGitopsConfig;
-import dev.burstgitops.config.ConfigLoader;
-import dev.burstgitops.gitops.JGitWorkspace;
 import dev.burstgitops.status.ClusterPassResult;
 import dev.burstgitops.testing.ConfigYaml;
 import dev.burstgitops.testing.GitClient;
 import dev.burstgitops.testing.GitRemotes;
 import dev.burstgitops.testing.KubeFixture;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,8 +40,7 @@ class ClusterIsolationTest {
     private KubeFixture east;
     private KubeFixture west;
     private Path remote;
-    private JGitWorkspace workspace;
-    private List<ClusterSync> clusters;
+    private RunningSyncLoop running;
     private SyncLoop loop;
     private final List<ClusterPassResult> passes = new CopyOnWriteArrayList<>();
 
@@ -62,20 +56,14 @@ class ClusterIsolationTest {
                 .cluster("east", east.kubeconfig()).cluster("west", west.kubeconfig())
                 .section("sync:\n  interval: 1h\n  limits: {maxFileSize: 64Mi}")
                 .writeTo(dir.resolve("burst-gitops.yaml"));
-        BurstGitopsConfig config = ConfigLoader.load(configFile);
-        workspace = Adapters.syncWorkspace(config, Clock.systemUTC());
-        clusters = ClusterSyncs.connect(config, Optional.empty());
-        loop = new SyncLoop(workspace, clusters, config.git().pollInterval(), config.sync().interval(), Clock.systemUTC());
+        running = new RunningSyncLoop(configFile);
+        loop = running.loop();
         loop.onClusterPass(passes::add);
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        loop.close();
-        for (ClusterSync cluster : clusters) {
-            cluster.close();
-        }
-        workspace.close();
+        running.close();
         east.close();
         west.close();
     }

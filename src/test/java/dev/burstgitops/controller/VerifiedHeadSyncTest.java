@@ -3,9 +3,6 @@ package dev.burstgitops.controller;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.burstgitops.config.BurstGitopsConfig;
-import dev.burstgitops.config.ConfigLoader;
-import dev.burstgitops.gitops.JGitWorkspace;
 import dev.burstgitops.status.RefusedHead;
 import dev.burstgitops.testing.ConfigYaml;
 import dev.burstgitops.testing.GitClient;
@@ -13,7 +10,6 @@ import dev.burstgitops.testing.GitRemotes;
 import dev.burstgitops.testing.KubeFixture;
 import dev.burstgitops.testing.SigningKeys;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -41,8 +37,7 @@ class VerifiedHeadSyncTest {
     private KubeFixture primary;
     private Path remote;
     private Path personKey;
-    private JGitWorkspace workspace;
-    private List<ClusterSync> clusters;
+    private RunningSyncLoop running;
     private SyncLoop loop;
     private final List<Optional<RefusedHead>> refusals = new CopyOnWriteArrayList<>();
 
@@ -62,20 +57,14 @@ class VerifiedHeadSyncTest {
                 .cluster("primary", primary.kubeconfig())
                 .section("sync:\n  interval: 1h\n  prune: true")
                 .writeTo(dir.resolve("burst-gitops.yaml"));
-        BurstGitopsConfig config = ConfigLoader.load(configFile);
-        workspace = Adapters.syncWorkspace(config, Clock.systemUTC());
-        clusters = ClusterSyncs.connect(config, Optional.empty());
-        loop = new SyncLoop(workspace, clusters, config.git().pollInterval(), config.sync().interval(), Clock.systemUTC());
+        running = new RunningSyncLoop(configFile);
+        loop = running.loop();
         loop.onRefusedHead(refusals::add);
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        loop.close();
-        for (ClusterSync cluster : clusters) {
-            cluster.close();
-        }
-        workspace.close();
+        running.close();
         primary.close();
     }
 

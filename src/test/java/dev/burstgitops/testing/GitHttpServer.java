@@ -6,8 +6,6 @@ import dev.burstgitops.config.Secret;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +13,6 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -52,7 +49,7 @@ public final class GitHttpServer implements AutoCloseable {
         IllegalStateException lastFailure = null;
         // A free port can be taken by another process between probing and binding: try again.
         for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
-            int port = freePort();
+            int port = LocalServers.freePort();
             Path config = workDir.resolve("lighttpd.conf");
             GitRemotes.write(config, GitHttpServerConfig.render(port, projectRoot, workDir, gitExecPath()));
             Process process = launch(lighttpd, config, workDir);
@@ -103,15 +100,7 @@ public final class GitHttpServer implements AutoCloseable {
 
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        LocalServers.stop(process);
     }
 
     private static Process launch(Path lighttpd, Path config, Path workDir) {
@@ -167,13 +156,6 @@ public final class GitHttpServer implements AutoCloseable {
         return Path.of(GitCli.run(Path.of("."), "--exec-path").strip());
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     private static String readQuietly(Path file) {
         try {

@@ -8,8 +8,6 @@ import dev.burstgitops.config.Secret;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,7 +18,6 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
@@ -98,14 +95,14 @@ public final class GiteaServer {
         Path config = workDir.resolve("custom/conf/app.ini");
         GiteaConfig settings = GiteaConfig.generate(home, workDir);
         // The port is only in app.ini's [server] section, which the CLI commands do not use.
-        GitRemotes.write(config, settings.render(freePort()));
+        GitRemotes.write(config, settings.render(LocalServers.freePort()));
         GiteaCli.run(binary, workDir, config, "migrate");
         Secret controllerToken = GiteaCli.createUser(binary, workDir, config, CONTROLLER, false);
         Secret personToken = GiteaCli.createUser(binary, workDir, config, PERSON, true);
         IllegalStateException lastFailure = null;
         // A free port can be taken by another process between probing and binding: try again.
         for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
-            int port = freePort();
+            int port = LocalServers.freePort();
             GitRemotes.write(config, settings.render(port));
             GiteaServer server = new GiteaServer(launch(binary, workDir, config), workDir, port, controllerToken,
                     personToken);
@@ -241,24 +238,9 @@ public final class GiteaServer {
     }
 
     private void stop() {
-        process.destroy();
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        LocalServers.stop(process);
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     private static Path tempDir() {
         try {

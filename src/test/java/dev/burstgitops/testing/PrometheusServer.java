@@ -4,8 +4,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -155,7 +153,7 @@ public final class PrometheusServer implements AutoCloseable {
     private static PrometheusServer launchOnAFreePort(Path prometheus, Path workDir, Optional<String> authorization) {
         Path log = workDir.resolve("prometheus.log");
         for (int attempt = 1; ; attempt++) {
-            URI uri = URI.create("http://127.0.0.1:" + freePort());
+            URI uri = URI.create("http://127.0.0.1:" + LocalServers.freePort());
             Process process = PrometheusProcesses.launch(command(prometheus, workDir, uri), log);
             await("Prometheus at " + uri + " ready").atMost(READY_WITHIN).pollInterval(Duration.ofMillis(100))
                     .until(() -> !process.isAlive() || isReady(uri, authorization));
@@ -197,13 +195,6 @@ public final class PrometheusServer implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     private static Path createWorkDir() {
         try {

@@ -7,7 +7,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -67,7 +66,7 @@ public final class SshGitServer implements AutoCloseable {
         IllegalStateException lastFailure = null;
         // A free port can be taken by another process between probing and binding: try again.
         for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
-            int port = freePort();
+            int port = LocalServers.freePort();
             Path config = workDir.resolve("sshd_config");
             GitRemotes.write(config, config(port, hostKey, authorized, workDir.resolve("sshd.pid")));
             Process process = launch(config, workDir.resolve("sshd.log"));
@@ -173,15 +172,7 @@ public final class SshGitServer implements AutoCloseable {
 
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        LocalServers.stop(process);
     }
 
     private String keyscan() {
@@ -286,11 +277,4 @@ public final class SshGitServer implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }
