@@ -65,14 +65,12 @@ public final class ControllerMetrics {
     private final Gauge thresholds = gauge("burst_gitops_policy_threshold",
             "The policy's configured rates in req/s: enterAbove and exitBelow for a band policy,"
                     + " capacity for a spillover policy.", "policy", "threshold");
-    private final Gauge leader = Gauge.builder().name("burst_gitops_leader")
-            .help("1 while this replica holds the lease and runs the loops (always, without leader"
-                    + " election), 0 on a standby.")
-            .register(registry);
-    private final Gauge refusedHead = Gauge.builder().name("burst_gitops_refused_head")
-            .help("1 while the sync loop refuses the branch's head because no key of git.verify's allowed"
-                    + " signers signed it (the clusters stay at the revision last applied), else 0.")
-            .register(registry);
+    private final Gauge leader = gauge("burst_gitops_leader",
+            "1 while this replica holds the lease and runs the loops (always, without leader"
+                    + " election), 0 on a standby.");
+    private final Gauge refusedHead = gauge("burst_gitops_refused_head",
+            "1 while the sync loop refuses the branch's head because no key of git.verify's allowed"
+                    + " signers signed it (the clusters stay at the revision last applied), else 0.");
     private final Histogram syncPassDuration = Histogram.builder()
             .name("burst_gitops_sync_pass_duration_seconds")
             .help("Wall time of one sync pass of a cluster, render to prune.")

@@ -42,23 +42,8 @@ public final class GiteaPullRequests implements PullRequestProvider {
 
     @Override
     public Optional<PullRequest> findOpen(String headBranch, String baseBranch) throws ForgeException {
-        for (int page = 1; page <= MOST_PAGES; page++) {
-            HttpUrl url = pulls()
-                    .addQueryParameter("state", "open")
-                    .addQueryParameter("page", Integer.toString(page))
-                    .addQueryParameter("limit", Integer.toString(PAGE_SIZE))
-                    .build();
-            List<ForgeAnswer> pulls = http.get(url).items();
-            for (ForgeAnswer pull : pulls) {
-                if (isFrom(pull, headBranch, baseBranch)) {
-                    return Optional.of(pullRequest(pull));
-                }
-            }
-            if (pulls.size() < PAGE_SIZE) {
-                break;
-            }
-        }
-        return Optional.empty();
+        Optional<ForgeAnswer> open = firstFrom(headBranch, baseBranch, MOST_PAGES, "state", "open");
+        return open.isEmpty() ? Optional.empty() : Optional.of(pullRequest(open.get()));
     }
 
     /**
@@ -70,20 +55,31 @@ public final class GiteaPullRequests implements PullRequestProvider {
      */
     @Override
     public Optional<ClosedPullRequest> lastClosedUnmerged(String headBranch, String baseBranch) throws ForgeException {
-        for (int page = 1; page <= MOST_CLOSED_PAGES; page++) {
-            HttpUrl url = pulls()
-                    .addQueryParameter("state", "closed")
-                    .addQueryParameter("sort", "recentclose")
-                    .addQueryParameter("page", Integer.toString(page))
-                    .addQueryParameter("limit", Integer.toString(PAGE_SIZE))
-                    .build();
-            List<ForgeAnswer> pulls = http.get(url).items();
+        Optional<ForgeAnswer> closed = firstFrom(headBranch, baseBranch, MOST_CLOSED_PAGES,
+                "state", "closed", "sort", "recentclose");
+        if (closed.isEmpty() || "true".equals(closed.get().optionalText("merged"))) {
+            return Optional.empty();
+        }
+        return Optional.of(new ClosedPullRequest(pullRequest(closed.get()), closed.get().instant("closed_at")));
+    }
+
+    /**
+     * The first pull request from {@code headBranch} into {@code baseBranch} in the list that
+     * {@code query} (name, value, name, value...) selects, read a page at a time.
+     */
+    private Optional<ForgeAnswer> firstFrom(String headBranch, String baseBranch, int mostPages, String... query)
+            throws ForgeException {
+        for (int page = 1; page <= mostPages; page++) {
+            HttpUrl.Builder url = pulls();
+            for (int i = 0; i + 1 < query.length; i += 2) {
+                url.addQueryParameter(query[i], query[i + 1]);
+            }
+            url.addQueryParameter("page", Integer.toString(page))
+                    .addQueryParameter("limit", Integer.toString(PAGE_SIZE));
+            List<ForgeAnswer> pulls = http.get(url.build()).items();
             for (ForgeAnswer pull : pulls) {
                 if (isFrom(pull, headBranch, baseBranch)) {
-                    if ("true".equals(pull.optionalText("merged"))) {
-                        return Optional.empty();
-                    }
-                    return Optional.of(new ClosedPullRequest(pullRequest(pull), pull.instant("closed_at")));
+                    return Optional.of(pull);
                 }
             }
             if (pulls.size() < PAGE_SIZE) {
