@@ -1,6 +1,7 @@
 package dev.burstgitops.status;
 
 import dev.burstgitops.decision.Mode;
+import dev.burstgitops.sync.ApplyReason;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.core.metrics.Histogram;
@@ -82,7 +83,12 @@ public final class ControllerMetrics {
     private final Counter syncObjects = counter("burst_gitops_sync_objects_total",
             "Objects handled by sync passes, by what was done to them.", "cluster", "action");
     private final Counter driftCorrections = counter("burst_gitops_drift_corrections_total",
-            "Objects that had drifted from Git and were put back.", "cluster");
+            "Objects that had drifted from what this controller last applied (changed or deleted by"
+                    + " someone else) and were put back.", "cluster");
+    private final Counter applies = counter("burst_gitops_applies_total",
+            "Objects written by sync passes, by why: git (new or changed in Git), drift (changed by someone"
+                    + " else since the last apply), takeover (adopted, or ownership taken from kubectl).",
+            "cluster", "reason");
     private final Gauge lastSyncSuccess = gauge("burst_gitops_sync_last_success_timestamp_seconds",
             "Unix time of the cluster's last sync pass that finished without failure.", "cluster");
     private final Counter syncFailures = counter("burst_gitops_sync_failures_total",
@@ -125,6 +131,9 @@ public final class ControllerMetrics {
             syncObjects.initLabelValues(cluster, action.label());
         }
         driftCorrections.initLabelValues(cluster);
+        for (ApplyReason reason : ApplyReason.values()) {
+            applies.initLabelValues(cluster, reason.label());
+        }
         for (SyncFailure reason : SyncFailure.values()) {
             syncFailures.initLabelValues(cluster, reason.label());
         }
@@ -218,6 +227,13 @@ public final class ControllerMetrics {
             throw new IllegalArgumentException("object count must not be negative: " + count);
         }
         syncObjects.labelValues(cluster, action.label()).inc(count);
+    }
+
+    public void applied(String cluster, ApplyReason reason, long count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("apply count must not be negative: " + count);
+        }
+        applies.labelValues(cluster, reason.label()).inc(count);
     }
 
     public void driftCorrected(String cluster, int count) {

@@ -9,6 +9,7 @@ import dev.burstgitops.gitops.GitException;
 import dev.burstgitops.gitops.PublishFailedException;
 import dev.burstgitops.gitops.UnverifiedHeadException;
 import dev.burstgitops.status.ControllerMetrics.SyncFailure;
+import dev.burstgitops.sync.ApplyReason;
 import dev.burstgitops.sync.ClusterUnreachableException;
 import dev.burstgitops.sync.SyncReport;
 import java.time.Clock;
@@ -191,8 +192,11 @@ public final class Observability {
             metrics.syncObjects(cluster, SyncAction.UNCHANGED, (int) report.unchanged());
             metrics.syncObjects(cluster, SyncAction.PRUNED, (int) report.pruned());
             metrics.syncObjects(cluster, SyncAction.FAILED, (int) report.failed());
-            if (report.driftDetected()) {
-                metrics.driftCorrected(cluster, (int) report.configured());
+            if (report.mode().writes()) {
+                for (ApplyReason reason : ApplyReason.values()) {
+                    metrics.applied(cluster, reason, report.applied(reason));
+                }
+                metrics.driftCorrected(cluster, (int) report.applied(ApplyReason.DRIFT));
             }
             if (!result.failed()) {
                 metrics.syncSucceeded(cluster, java.time.Instant.now());

@@ -2,9 +2,7 @@ package dev.burstgitops.sync;
 
 import dev.burstgitops.manifest.ManifestObject;
 import dev.burstgitops.manifest.ObjectKey;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,25 +32,6 @@ record DesiredObject(ManifestObject source, Map<String, Object> content, ObjectK
 
     InventoryEntry entry() {
         return new InventoryEntry(source.apiVersion(), key.kind(), key.namespace(), key.name());
-    }
-
-    /**
-     * The content to compare with the live object. A Secret's {@code stringData} is write-only (the
-     * server folds it into {@code data}), so it is compared as base64 {@code data}.
-     */
-    @SuppressWarnings("unchecked")
-    Map<String, Object> comparable() {
-        if (!"Secret".equals(key.kind()) || !(content.get("stringData") instanceof Map<?, ?> stringData)) {
-            return content;
-        }
-        Map<String, Object> copy = (Map<String, Object>) deepCopy(content);
-        Map<String, Object> data = copy.get("data") instanceof Map<?, ?> existing
-                ? (Map<String, Object>) existing : new LinkedHashMap<>();
-        stringData.forEach((name, value) -> data.put(String.valueOf(name),
-                Base64.getEncoder().encodeToString(String.valueOf(value).getBytes(StandardCharsets.UTF_8))));
-        copy.remove("stringData");
-        copy.put("data", data);
-        return copy;
     }
 
     private static Object deepCopy(Object value) {

@@ -34,6 +34,7 @@ public final class Fabric8ClusterApplier implements ClusterApplier {
     private final InventoryStore inventoryStore;
     private final ProtectedNamespaces protectedNamespaces;
     private final ParallelApply parallel;
+    private final PreviewedVersions previewed = new PreviewedVersions();
     private final Clock clock = Clock.systemUTC();
 
     /** Takes ownership of {@code client}: {@link #close()} closes it. */
@@ -81,8 +82,6 @@ public final class Fabric8ClusterApplier implements ClusterApplier {
     private Pass run(List<ManifestObject> desired, SyncOptions options) {
         boolean write = options.mode().writes();
         ServedKinds servedKinds = new ServedKinds(client);
-        ObjectReconciler reconciler = new ObjectReconciler(client, servedKinds,
-                new ObjectWriter(client, options.fence(), clock), cluster);
         List<ObjectOutcome> refused = new ScopeCheck(servedKinds, inventoryStore.namespace(),
                 inventoryStore.configMapName()).refused(desired, options);
         if (!refused.isEmpty()) {
@@ -91,6 +90,8 @@ public final class Fabric8ClusterApplier implements ClusterApplier {
                     + " objects refused before the pass"));
         }
         InventoryAhead inventory = new InventoryAhead(inventoryStore, options.fence());
+        ObjectReconciler reconciler = new ObjectReconciler(client, servedKinds,
+                new ObjectWriter(client, options.fence()), inventory.known(), previewed, clock, cluster);
         List<List<ManifestObject>> steps = ApplyOrder.steps(desired, ManifestObject::kind);
         List<Reconciled> reconciled = new ArrayList<>();
         // The entries are known once the kinds are: before the first step after the namespaces,

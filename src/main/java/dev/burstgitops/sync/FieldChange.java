@@ -2,6 +2,7 @@ package dev.burstgitops.sync;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
 
 /**
  * One field a pass changes (or would change) on a live object, with its value before and after,
@@ -18,9 +19,16 @@ public record FieldChange(String path, String before, String after) {
         return new FieldChange(path, json(live), json(desired));
     }
 
-    /** A field this controller applied before and the repository no longer has: the server removes it. */
-    static FieldChange removed(String path) {
-        return new FieldChange(path + " (removed)", "(applied by burst-gitops)", null);
+    /** A Secret value: whether it was and will be there, never what it is (as {@code kubectl diff} masks). */
+    static FieldChange masked(String path, boolean before, boolean after) {
+        return new FieldChange(path, before ? "(secret value)" : null, after ? "(changed secret value)" : null);
+    }
+
+    /** Fields another manager owned that this controller takes back ({@link FieldOwnership}). */
+    static FieldChange takenOver(List<String> managers, List<String> paths) {
+        return new FieldChange("fields owned by " + String.join(", ", managers) + " (taken over)",
+                String.join(", ", managers), Fabric8ClusterApplier.FIELD_MANAGER
+                + (paths.isEmpty() ? "" : ": " + String.join(", ", paths)));
     }
 
     /** {@code spec.replicas: 2 -> 3}; an absent side reads {@code (none)}. */

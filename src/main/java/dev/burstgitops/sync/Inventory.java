@@ -2,8 +2,11 @@ package dev.burstgitops.sync;
 
 import dev.burstgitops.manifest.ObjectKey;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -47,16 +50,40 @@ record Inventory(List<InventoryEntry> entries) {
         return entries.stream().filter(entry -> !desired.contains(entry.key())).toList();
     }
 
+    /** What was last applied to the object of {@code key}, when this inventory knows. */
+    Optional<InventoryEntry> find(ObjectKey key) {
+        return entries.stream().filter(entry -> entry.key().equals(key))
+                .max(Comparator.comparing(entry -> entry.lastApply() != null));
+    }
+
     String toYaml() {
         return new Yaml().dump(entries.stream().map(InventoryEntry::toMap).toList());
     }
 
+    /** The fields each entry's last apply owned, by {@link InventoryEntry#fieldsKey()}, in entry order. */
+    Map<String, Object> fieldsByEntry() {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        entries.stream().filter(entry -> entry.lastApply() != null && !entry.lastApply().fields().isEmpty())
+                .forEach(entry -> fields.put(entry.fieldsKey(), entry.lastApply().fields().tree()));
+        return fields;
+    }
+
     static Inventory fromYaml(String yaml) {
+        return fromYaml(yaml, Map.of());
+    }
+
+    /** Reads {@link #toYaml()}'s list, with the owned fields {@link #fieldsByEntry()} gave. */
+    @SuppressWarnings("unchecked")
+    static Inventory fromYaml(String yaml, Map<String, Object> fieldsByEntry) {
         Object parsed = yaml == null || yaml.isBlank() ? null : new Yaml().load(yaml);
         if (!(parsed instanceof List<?> list)) {
             return EMPTY;
         }
-        return new Inventory(list.stream().filter(Map.class::isInstance)
-                .map(item -> InventoryEntry.fromMap((Map<?, ?>) item)).toList());
+        return new Inventory(list.stream().filter(Map.class::isInstance).map(item -> {
+            InventoryEntry bare = InventoryEntry.fromMap((Map<?, ?>) item, FieldSet.EMPTY);
+            Object fields = fieldsByEntry.get(bare.fieldsKey());
+            return fields instanceof Map<?, ?> tree
+                    ? InventoryEntry.fromMap((Map<?, ?>) item, FieldSet.of((Map<String, Object>) tree)) : bare;
+        }).toList());
     }
 }

@@ -16,23 +16,32 @@ public sealed interface ObjectOutcome {
     /** Where the object is written in the repository; empty for objects only the inventory knows. */
     Optional<SourceLocation> source();
 
-    /** The object did not exist and was (would be) created. */
-    record Created(ObjectKey key, SourceLocation location) implements ObjectOutcome {
+    /** The object did not exist and was (would be) created: new in Git ({@code GIT}) or deleted by someone ({@code DRIFT}). */
+    record Created(ObjectKey key, SourceLocation location, ApplyReason reason) implements ObjectOutcome {
+        public Created(ObjectKey key, SourceLocation location) {
+            this(key, location, ApplyReason.GIT);
+        }
+
         @Override
         public Optional<SourceLocation> source() {
             return Optional.of(location);
         }
     }
 
-    /** The live object differed in {@code changedFields} (paths such as {@code spec.replicas}) and was (would be) updated. */
-    record Configured(ObjectKey key, SourceLocation location, List<FieldChange> changes) implements ObjectOutcome {
+    /**
+     * The live object differed in {@code changes} (paths such as {@code spec.replicas}) from what
+     * the server stores once Git's configuration is applied, and was (would be) updated.
+     */
+    record Configured(ObjectKey key, SourceLocation location, List<FieldChange> changes, ApplyReason reason)
+            implements ObjectOutcome {
         public Configured {
             changes = List.copyOf(changes);
         }
 
         /** Only the paths, for a report that does not show values. */
         public static Configured ofPaths(ObjectKey key, SourceLocation location, List<String> paths) {
-            return new Configured(key, location, paths.stream().map(path -> new FieldChange(path, null, null)).toList());
+            return new Configured(key, location, paths.stream().map(path -> new FieldChange(path, null, null)).toList(),
+                    ApplyReason.GIT);
         }
 
         /** The changed paths: {@code spec.replicas}, {@code data.x (removed)}. */
@@ -46,7 +55,7 @@ public sealed interface ObjectOutcome {
         }
     }
 
-    /** The live object already holds every desired field: no write. */
+    /** Applying Git's configuration would store what the live object already holds: no write. */
     record Unchanged(ObjectKey key, SourceLocation location) implements ObjectOutcome {
         @Override
         public Optional<SourceLocation> source() {

@@ -2,15 +2,18 @@ package dev.burstgitops.sync;
 
 import dev.burstgitops.manifest.ManifestObject;
 import dev.burstgitops.manifest.ObjectKey;
+import dev.burstgitops.sync.FieldOwnership.Takeover;
 import dev.burstgitops.sync.ObjectOutcome.Configured;
 import dev.burstgitops.sync.ObjectOutcome.Created;
 import dev.burstgitops.sync.ObjectOutcome.Failed;
 import dev.burstgitops.sync.ObjectOutcome.Unchanged;
+import dev.burstgitops.sync.WriteRule.Judgement;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,14 +22,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Brings one desired object to its cluster with server-side apply, writing only when something
- * differs: the live object lacks a desired field (drift, or a change in Git), or this controller
- * owns a field Git no longer has (the apply removes it), or kubectl's apply still co-owns fields
- * (they are taken over first, see {@link FieldTakeover}). All three are read from the live
- * object, so an unchanged repository costs no write and no dry-run. In detect and dry-run mode it
- * stops after the comparison. A kind the cluster does not serve or an object the server rejects
- * becomes a {@link Failed} outcome; only an unreachable server escapes, as the exception, to end
- * the pass. Safe to call from several threads at once.
+ * Brings one desired object to its cluster with server-side apply, writing only what {@link
+ * WriteRule} calls for: an object nobody touched since this controller last applied the same
+ * configuration costs no request at all; one someone else wrote is judged by the server's own dry
+ * run, compared exactly with the live object ({@link StoredDiff}); fields a person or kubectl took
+ * are taken back first ({@link FieldOwnership}), so that a field Git dropped leaves. In detect and
+ * dry-run mode it stops after the dry run. A kind the cluster does not serve or an object the
+ * server rejects becomes a {@link Failed} outcome; only an unreachable server escapes, as the
+ * exception, to end the pass. Safe to call from several threads at once.
  */
 final class ObjectReconciler {
 
@@ -40,14 +43,21 @@ final class ObjectReconciler {
     private final LiveObjects liveObjects;
     private final ServedKinds servedKinds;
     private final ObjectWriter writer;
+    private final Inventory inventory;
+    private final PreviewedVersions previewed;
+    private final Clock clock;
     private final String cluster;
     private final String defaultNamespace;
 
-    ObjectReconciler(KubernetesClient client, ServedKinds servedKinds, ObjectWriter writer, String cluster) {
+    ObjectReconciler(KubernetesClient client, ServedKinds servedKinds, ObjectWriter writer, Inventory inventory,
+                     PreviewedVersions previewed, Clock clock, String cluster) {
         this.client = client;
         this.liveObjects = new LiveObjects(client);
         this.servedKinds = servedKinds;
         this.writer = writer;
+        this.inventory = inventory;
+        this.previewed = previewed;
+        this.clock = clock;
         this.cluster = cluster;
         this.defaultNamespace = client.getNamespace() == null ? "default" : client.getNamespace();
     }
@@ -87,6 +97,7 @@ final class ObjectReconciler {
             if (ApiErrors.isUnreachable(e)) {
                 throw e;
             }
+            previewed.forget(desired.key());
             return failed(desired, ApiErrors.describe(e));
         } catch (ObjectWriter.RecreateFailed e) {
             return failed(desired, e.getMessage());
@@ -95,39 +106,130 @@ final class ObjectReconciler {
 
     private Reconciled reconcile(DesiredObject desired, ResourceDefinitionContext kind, boolean write) {
         ObjectKey key = desired.key();
+        String digest = ConfigurationDigest.of(desired.content());
+        Optional<InventoryEntry> known = inventory.find(key);
+        Optional<LastApply> last = known.flatMap(InventoryEntry::last);
         GenericKubernetesResource live = liveObjects.get(kind, key.namespace(), key.name());
-        if (live == null) {
-            LOG.info("{} {} ({})", write ? "create" : "would create", key, desired.source().source());
-            Optional<Map<String, Object>> after = write ? Optional.of(writer.apply(desired, kind)) : Optional.empty();
-            return new Reconciled(new Created(key, desired.source().source()), desired.entry(), after);
+        String liveVersion = live == null ? null : live.getMetadata().getResourceVersion();
+        Judgement judgement = WriteRule.judge(last, digest, liveVersion, previewed.contains(key, digest, liveVersion),
+                write);
+        String source = desired.source().source().toString();
+        switch (judgement.step()) {
+            case NOTHING:
+                LOG.debug("unchanged {}", key);
+                return new Reconciled(new Unchanged(key, desired.source().source()), known.get(), Optional.of(asMap(live)));
+            case CREATE:
+                LOG.info("{} {} ({})", write ? "create" : "would create", key, source);
+                Optional<Map<String, Object>> created = write ? Optional.of(writer.apply(desired, kind)) : Optional.empty();
+                return new Reconciled(new Created(key, desired.source().source(), judgement.reason()),
+                        entry(desired, digest, created.orElse(null)), created);
+            case APPLY:
+                return written(desired, asMap(live), writer.apply(desired, kind), List.of(), judgement.reason(), digest);
+            default:
+                return previewed(desired, kind, live, judgement.reason(), digest, write);
         }
+    }
+
+    /**
+     * Asks the server what an apply would store, and writes only when that differs or ownership
+     * must move. The apply comes first: its force already takes back every field whose value
+     * someone changed, so a drift costs one write; only fields others still own afterwards (a
+     * value a person set that Git has since dropped, fields kubectl co-owns) are moved by a
+     * managed-fields patch, and a second apply removes what Git dropped.
+     */
+    private Reconciled previewed(DesiredObject desired, ResourceDefinitionContext kind, GenericKubernetesResource live,
+                                 ApplyReason reason, String digest, boolean write) {
+        ObjectKey key = desired.key();
         Map<String, Object> liveContent = asMap(live);
-        List<ManagedFieldsEntry> managedFields = live.getMetadata().getManagedFields();
-        List<FieldChange> changed = new ArrayList<>(FieldDiff.differences(desired.comparable(), liveContent));
-        OwnedFields.notDesired(OwnedFields.appliedBy(managedFields, ObjectWriter.FIELD_MANAGER), desired.content())
-                .forEach(path -> changed.add(FieldChange.removed(path)));
-        List<String> takeOver = FieldTakeover.managersToTakeOver(managedFields);
-        takeOver.forEach(manager -> changed.add(new FieldChange("fields applied by " + manager + " (taken over)",
-                manager, "burst-gitops")));
-        if (changed.isEmpty()) {
-            LOG.debug("unchanged {}", key);
-            return new Reconciled(new Unchanged(key, desired.source().source()), desired.entry(), Optional.of(liveContent));
+        Map<String, Object> preview = writer.preview(desired, kind);
+        List<FieldChange> changes = StoredDiff.differences(liveContent, preview, isSecret(key));
+        Optional<Takeover> takeover = changes.isEmpty() ? takeBack(desired, liveContent, preview) : Optional.empty();
+        if (changes.isEmpty() && takeover.isEmpty()) {
+            LOG.debug("unchanged {} (written by someone else, as Git wants it)", key);
+            previewed.remember(key, digest, live.getMetadata().getResourceVersion());
+            // A known configuration keeps its entry; a new one is recorded as if applied here, since the server agrees.
+            InventoryEntry entry = inventory.find(key).filter(known -> known.last().map(LastApply::digest)
+                    .filter(digest::equals).isPresent()).orElseGet(() -> entry(desired, digest, liveContent));
+            return new Reconciled(new Unchanged(key, desired.source().source()), entry, Optional.of(liveContent));
         }
-        LOG.info("{} {} ({}): {}", write ? "configure" : "drift in", key, desired.source().source(),
-                changed.stream().map(FieldChange::path).toList());
-        Map<String, Object> after = liveContent;
-        if (write) {
-            if (!takeOver.isEmpty()) {
-                writer.takeOver(desired, kind, live);
-            }
+        if (!write) {
+            List<FieldChange> planned = new ArrayList<>(changes);
+            takeover.ifPresent(t -> planned.add(FieldChange.takenOver(t.from(), t.paths())));
+            LOG.info("drift in {} ({}): {}", key, desired.source().source(), paths(planned));
+            return new Reconciled(new Configured(key, desired.source().source(), planned, reason),
+                    entry(desired, digest, null), Optional.of(liveContent));
+        }
+        Map<String, Object> after = changes.isEmpty() ? liveContent : writer.apply(desired, kind);
+        if (!changes.isEmpty()) {
+            takeover = takeBack(desired, after, after);
+        }
+        List<FieldChange> ownership = new ArrayList<>();
+        if (takeover.isPresent()) {
+            writer.replaceManagedFields(desired, kind, resourceVersion(after), takeover.get().managedFields());
+            ownership.add(FieldChange.takenOver(takeover.get().from(), takeover.get().paths()));
+            LOG.info("took back {} of {} from {}", takeover.get().paths(), key, takeover.get().from());
             after = writer.apply(desired, kind);
         }
-        return new Reconciled(new Configured(key, desired.source().source(), changed), desired.entry(), Optional.of(after));
+        return written(desired, liveContent, after, ownership, reason, digest);
+    }
+
+    /** The ownership to take back on {@code current}, given the fields {@code applied} (an apply or its dry run) owns. */
+    private Optional<Takeover> takeBack(DesiredObject desired, Map<String, Object> current, Map<String, Object> applied) {
+        FieldSet last = inventory.find(desired.key()).flatMap(InventoryEntry::last).map(LastApply::fields)
+                .orElse(FieldSet.EMPTY);
+        return FieldOwnership.takeBack(managedFields(current), ObjectWriter.FIELD_MANAGER, desired.source().apiVersion(),
+                last, FieldOwnership.ownedBy(managedFields(applied), ObjectWriter.FIELD_MANAGER),
+                FieldOwnership.LEFT_ALONE, clock.instant());
+    }
+
+    private Reconciled written(DesiredObject desired, Map<String, Object> before,
+                               Map<String, Object> after, List<FieldChange> ownership, ApplyReason reason,
+                               String digest) {
+        ObjectKey key = desired.key();
+        List<FieldChange> changes = new ArrayList<>(StoredDiff.differences(before, after, isSecret(key)));
+        changes.addAll(ownership);
+        previewed.forget(key);
+        InventoryEntry entry = entry(desired, digest, after);
+        if (changes.isEmpty()) {
+            LOG.debug("applied {}: the server stored nothing new", key);
+            return new Reconciled(new Unchanged(key, desired.source().source()), entry, Optional.of(after));
+        }
+        LOG.info("configure {} ({}, {}): {}", key, desired.source().source(), reason.label(), paths(changes));
+        return new Reconciled(new Configured(key, desired.source().source(), changes, reason), entry, Optional.of(after));
+    }
+
+    /** The entry with what was applied, read from the object the server stored; without it when nothing was stored. */
+    private InventoryEntry entry(DesiredObject desired, String digest, Map<String, Object> stored) {
+        if (stored == null) {
+            return desired.entry();
+        }
+        String version = resourceVersion(stored);
+        FieldSet owned = FieldOwnership.ownedBy(managedFields(stored), ObjectWriter.FIELD_MANAGER);
+        return desired.entry().withLastApply(new LastApply(digest, version, owned));
+    }
+
+    private static String resourceVersion(Map<String, Object> stored) {
+        Object metadata = stored.get("metadata");
+        return metadata instanceof Map<?, ?> map && map.get("resourceVersion") != null
+                ? map.get("resourceVersion").toString() : "";
+    }
+
+    private List<ManagedFieldsEntry> managedFields(Map<String, Object> stored) {
+        return client.getKubernetesSerialization().convertValue(stored, GenericKubernetesResource.class)
+                .getMetadata().getManagedFields();
     }
 
     @SuppressWarnings("unchecked")
     private Map<String, Object> asMap(GenericKubernetesResource resource) {
         return client.getKubernetesSerialization().convertValue(resource, Map.class);
+    }
+
+    private static boolean isSecret(ObjectKey key) {
+        return key.kind().equals("Secret") && key.group().isEmpty();
+    }
+
+    private static List<String> paths(List<FieldChange> changes) {
+        return changes.stream().map(FieldChange::path).toList();
     }
 
     private static Reconciled failed(DesiredObject desired, String message) {

@@ -9,9 +9,7 @@ import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The writes of one pass to one object, each behind the pass's {@link WriteFence}: server-side
- * apply as field manager {@value #FIELD_MANAGER} with force, the takeover of kubectl's fields, and
+ * apply as field manager {@value #FIELD_MANAGER} with force, its dry run, the managed fields of a
+ * takeover ({@link FieldOwnership}), and
  * — only for an object annotated {@value #RECREATE_ANNOTATION}{@code : enabled} — delete and
  * apply again when the server refuses a change to an immutable field (a Deployment's selector, a
  * Service's clusterIP). Without the annotation such a change fails that object with the server's
@@ -35,12 +34,10 @@ final class ObjectWriter {
 
     private final KubernetesClient client;
     private final WriteFence fence;
-    private final Clock clock;
 
-    ObjectWriter(KubernetesClient client, WriteFence fence, Clock clock) {
+    ObjectWriter(KubernetesClient client, WriteFence fence) {
         this.client = client;
         this.fence = fence;
-        this.clock = clock;
     }
 
     /** Server-side applies {@code desired}; returns the object as the server stored it. */
@@ -60,35 +57,51 @@ final class ObjectWriter {
         }
     }
 
-    /** Folds kubectl's apply entries into this manager's (see {@link FieldTakeover}), guarded by the object's resourceVersion. */
-    void takeOver(DesiredObject desired, ResourceDefinitionContext kind, GenericKubernetesResource live) {
-        List<ManagedFieldsEntry> merged = FieldTakeover.merged(live.getMetadata().getManagedFields(), FIELD_MANAGER,
-                desired.source().apiVersion(), Instant.now(clock)).orElse(null);
-        if (merged == null) {
-            return;
-        }
+    /**
+     * What the server would store if {@code desired} were applied now: the same server-side apply
+     * with {@code dryRun=All}, which the server validates, defaults and merges with other managers'
+     * fields but does not persist. A dry run is not a write, so it goes through no fence.
+     */
+    Map<String, Object> preview(DesiredObject desired, ResourceDefinitionContext kind) {
+        return serverSideApply(desired, kind, true);
+    }
+
+    /**
+     * Replaces the object's managed fields (see {@link FieldOwnership}), guarded by the
+     * resourceVersion it was read at: if anyone wrote the object since, the server refuses (409)
+     * and the object fails this pass, to be judged again on the next. Returns the object as stored.
+     */
+    @SuppressWarnings("unchecked")
+    Map<String, Object> replaceManagedFields(DesiredObject desired, ResourceDefinitionContext kind, String resourceVersion,
+                                             List<ManagedFieldsEntry> managedFields) {
         fence.check();
         Map<String, Object> test = new LinkedHashMap<>();
         test.put("op", "test");
         test.put("path", "/metadata/resourceVersion");
-        test.put("value", live.getMetadata().getResourceVersion());
+        test.put("value", resourceVersion);
+        // "add" also replaces: stripped managed fields leave no member to "replace".
         Map<String, Object> replace = new LinkedHashMap<>();
-        replace.put("op", "replace");
+        replace.put("op", "add");
         replace.put("path", "/metadata/managedFields");
-        replace.put("value", merged);
+        replace.put("value", managedFields);
         String patch = client.getKubernetesSerialization().asJson(List.of(test, replace));
-        GenericResources.named(client, kind, desired.key().namespace(), desired.key().name())
-                .patch(PatchContext.of(PatchType.JSON), patch);
-        LOG.info("took over the fields kubectl applied to {}", desired.key());
+        GenericKubernetesResource patched = GenericResources.named(client, kind, desired.key().namespace(),
+                desired.key().name()).patch(PatchContext.of(PatchType.JSON), patch);
+        return client.getKubernetesSerialization().convertValue(patched, Map.class);
+    }
+
+    private Map<String, Object> serverSideApply(DesiredObject desired, ResourceDefinitionContext kind) {
+        fence.check();
+        return serverSideApply(desired, kind, false);
     }
 
     @SuppressWarnings("unchecked")
-    private Map<String, Object> serverSideApply(DesiredObject desired, ResourceDefinitionContext kind) {
-        fence.check();
+    private Map<String, Object> serverSideApply(DesiredObject desired, ResourceDefinitionContext kind, boolean dryRun) {
         GenericKubernetesResource resource =
                 client.getKubernetesSerialization().convertValue(desired.content(), GenericKubernetesResource.class);
         GenericKubernetesResource applied = GenericResources.in(client, kind, desired.key().namespace())
                 .resource(resource)
+                .dryRun(dryRun)
                 .fieldManager(FIELD_MANAGER)
                 .forceConflicts()
                 .serverSideApply();

@@ -43,7 +43,9 @@ final class PruneStep {
         Optional<String> skipReason = skipReason(options, reconciled, candidates);
         if (skipReason.isPresent()) {
             LOG.warn("prune skipped: {}", skipReason.get());
-            return new Result(List.of(), previous.plus(applied), List.of("prune skipped: " + skipReason.get()));
+            // This pass's entries first: they carry what was just applied, which the old ones do not.
+            return new Result(List.of(), Inventory.of(applied).plus(previous.entries()),
+                    List.of("prune skipped: " + skipReason.get()));
         }
         Set<ObjectKey> failedKeys = keys(reconciled, true);
         List<InventoryEntry> failedButOwned = previous.entries().stream()

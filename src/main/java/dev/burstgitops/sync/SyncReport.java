@@ -50,6 +50,12 @@ public record SyncReport(
         return count(Failed.class);
     }
 
+    /** Objects written (or, without writes, that would be) for {@code reason}: created or configured. */
+    public long applied(ApplyReason reason) {
+        return outcomes.stream().filter(outcome -> outcome instanceof Created created && created.reason() == reason
+                || outcome instanceof Configured configured && configured.reason() == reason).count();
+    }
+
     public List<Failed> failures() {
         return outcomes.stream().filter(Failed.class::isInstance).map(Failed.class::cast).toList();
     }

@@ -101,8 +101,11 @@ class SyncCommandTest {
 
         assertThat(sync().exitCode()).isZero();
 
-        assertThat(primary.writes()).extracting(ApiRequest::method).containsExactly("PATCH");
+        // The object, then the inventory, which records the configuration and resourceVersion just applied.
+        assertThat(primary.writes()).extracting(ApiRequest::method).containsExactly("PATCH", "PATCH");
         assertThat(primary.writes().get(0).path()).endsWith("/virtualservices/worker-virtual-service");
+        assertThat(primary.writes().get(1).path()).endsWith("/configmaps/burst-gitops-inventory-primary");
+        assertThat(primary.dryRuns()).as("nobody else wrote it: no dry run").isEmpty();
         assertThat(burst.writes()).isEmpty();
     }
 

@@ -7,6 +7,7 @@ import dev.burstgitops.status.ControllerMetrics;
 import dev.burstgitops.status.LoopHealth;
 import dev.burstgitops.status.Readiness;
 import dev.burstgitops.status.SyncAction;
+import dev.burstgitops.sync.ApplyReason;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,6 +41,8 @@ class MetricsEndpointTest {
         metrics.syncObjects("primary", SyncAction.APPLIED, 2);
         metrics.syncObjects("primary", SyncAction.UNCHANGED, 40);
         metrics.driftCorrected("primary", 1);
+        metrics.applied("primary", ApplyReason.GIT, 1);
+        metrics.applied("primary", ApplyReason.DRIFT, 1);
         metrics.syncSucceeded("primary", Instant.parse("2026-01-10T08:00:00Z"));
     }
 
@@ -90,6 +93,9 @@ class MetricsEndpointTest {
                 sample("burst_gitops_sync_objects_total", Map.of("action", "failed", "cluster", "primary"), 0.0),
                 sample("burst_gitops_sync_objects_total", Map.of("action", "unchanged", "cluster", "primary"), 40.0),
                 sample("burst_gitops_drift_corrections_total", Map.of("cluster", "primary"), 1.0),
+                sample("burst_gitops_applies_total", Map.of("cluster", "primary", "reason", "git"), 1.0),
+                sample("burst_gitops_applies_total", Map.of("cluster", "primary", "reason", "drift"), 1.0),
+                sample("burst_gitops_applies_total", Map.of("cluster", "primary", "reason", "takeover"), 0.0),
                 sample("burst_gitops_sync_last_success_timestamp_seconds", Map.of("cluster", "primary"), 1_768_032_000.0));
         assertThat(samples).filteredOn(s -> s.name().equals("burst_gitops_sync_pass_duration_seconds_bucket"))
                 .extracting(s -> s.labels().get("le")).contains("0.1", "0.25", "+Inf");

@@ -67,7 +67,10 @@ class ControllerMetricsTest {
                 "burst_gitops_sync_objects_total{action=\"pruned\",cluster=\"burst\"} 0.0",
                 "burst_gitops_sync_objects_total{action=\"failed\",cluster=\"burst\"} 0.0",
                 "burst_gitops_sync_objects_total{action=\"unchanged\",cluster=\"burst\"} 0.0",
-                "burst_gitops_drift_corrections_total{cluster=\"burst\"} 0.0");
+                "burst_gitops_drift_corrections_total{cluster=\"burst\"} 0.0",
+                "burst_gitops_applies_total{cluster=\"burst\",reason=\"git\"} 0.0",
+                "burst_gitops_applies_total{cluster=\"burst\",reason=\"drift\"} 0.0",
+                "burst_gitops_applies_total{cluster=\"burst\",reason=\"takeover\"} 0.0");
     }
 
     @Test

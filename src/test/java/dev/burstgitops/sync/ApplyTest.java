@@ -146,7 +146,7 @@ class ApplyTest {
     }
 
     @Test
-    void aChangedWeightInTheVirtualServiceCostsExactlyOneWrite() throws Exception {
+    void aChangedWeightInTheVirtualServiceCostsOneWriteAndTheInventorysRecordOfIt() throws Exception {
         primary.applier().sync(desired, SyncOptions.apply("c1"));
         primary.forgetRequests();
         List<ManifestObject> burst = KubeManifests.parse(FILE, KubeManifests.text("/sync/primary.yaml")
@@ -155,8 +155,10 @@ class ApplyTest {
 
         SyncReport report = primary.applier().sync(burst, SyncOptions.apply("c2"));
 
-        assertThat(primary.writes()).extracting(ApiRequest::path)
-                .containsExactly("/apis/networking.istio.io/v1/namespaces/default/virtualservices/worker-virtual-service");
+        assertThat(primary.writes()).extracting(ApiRequest::path).containsExactly(
+                "/apis/networking.istio.io/v1/namespaces/default/virtualservices/worker-virtual-service",
+                "/api/v1/namespaces/burst-gitops/configmaps/burst-gitops-inventory-primary");
+        assertThat(primary.dryRuns()).isEmpty();
         assertThat(report.outcomes()).filteredOn(Configured.class::isInstance).singleElement()
                 .extracting(outcome -> ((Configured) outcome).changedFields())
                 .isEqualTo(List.of("spec.http[0].route[0].weight", "spec.http[0].route[1].weight"));

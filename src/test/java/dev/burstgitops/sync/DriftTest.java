@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.burstgitops.manifest.ManifestObject;
 import dev.burstgitops.sync.ObjectOutcome.Configured;
+import dev.burstgitops.testing.ApiRequest;
 import dev.burstgitops.testing.KubeFixture;
 import dev.burstgitops.testing.KubeManifests;
 import java.nio.file.Path;
@@ -47,7 +48,12 @@ class DriftTest {
         assertThat(configuredFields(report)).containsExactly(
                 "Deployment.apps default/worker-deployment: [spec.replicas]",
                 "Service default/worker-service: [metadata.labels.app.kubernetes.io/managed-by]");
-        assertThat(primary.writes()).hasSize(2);
+        // One apply each, their force taking the fields back, and the inventory's record of the new versions.
+        assertThat(primary.writes()).extracting(ApiRequest::path).containsExactly(
+                "/apis/apps/v1/namespaces/default/deployments/worker-deployment",
+                "/api/v1/namespaces/default/services/worker-service",
+                "/api/v1/namespaces/burst-gitops/configmaps/burst-gitops-inventory-primary");
+        assertThat(report.applied(ApplyReason.DRIFT)).isEqualTo(2);
         assertThat(replicas()).isEqualTo("1");
         assertThat(primary.kubectl().run("get", "service", "worker-service", "-n", "default",
                 "-o", "jsonpath={.metadata.labels.app\\.kubernetes\\.io/managed-by}")).isEqualTo("burst-gitops");

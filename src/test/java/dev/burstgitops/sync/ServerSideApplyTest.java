@@ -75,8 +75,8 @@ class ServerSideApplyTest {
         SyncReport report = sync(APP.replace(", size: large}", "}").replace("{team: blue, tier: web}", "{team: blue}")
                 .replace("{owner: alice, note: keep-me}", "{owner: alice}"));
 
-        assertThat(configured(report)).containsExactly("ConfigMap default/settings: [data.size (removed), "
-                + "metadata.annotations.note (removed), metadata.labels.tier (removed)]");
+        assertThat(configured(report)).containsExactly("ConfigMap default/settings: [data.size, "
+                + "metadata.annotations.note, metadata.labels.tier]");
         assertThat(get("configmap", "settings", "{.data}")).isEqualTo("{\"color\":\"blue\"}");
         assertThat(get("configmap", "settings", "{.metadata.labels.tier}{.metadata.annotations.note}")).isEmpty();
         assertThat(get("configmap", "settings", "{.metadata.labels.team}/{.metadata.annotations.owner}"))
@@ -136,9 +136,9 @@ class ServerSideApplyTest {
 
         assertThat(configured(takeover)).contains(
                 "ConfigMap default/settings: [metadata.labels.app.kubernetes.io/managed-by, "
-                        + "metadata.labels.burst-gitops/cluster, fields applied by kubectl (taken over)]");
+                        + "metadata.labels.burst-gitops/cluster, fields owned by kubectl (taken over)]");
         assertThat(get("configmap", "settings", "{.metadata.managedFields[*].manager}")).isEqualTo("burst-gitops");
-        assertThat(configured(removal)).containsExactly("ConfigMap default/settings: [data.size (removed)]");
+        assertThat(configured(removal)).containsExactly("ConfigMap default/settings: [data.size]");
         assertThat(get("configmap", "settings", "{.data}")).isEqualTo("{\"color\":\"blue\"}");
     }
 

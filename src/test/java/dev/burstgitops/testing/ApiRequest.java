@@ -20,8 +20,14 @@ public record ApiRequest(String verb, String path, Map<String, String> query, St
         };
     }
 
+    /** A request that changes something: not a read, and not a dry run (which the server does not persist). */
     public boolean isWrite() {
-        return !method().equals("GET");
+        return !method().equals("GET") && !isDryRun();
+    }
+
+    /** A write sent with {@code dryRun=All}: validated, defaulted and answered, never stored. */
+    public boolean isDryRun() {
+        return "All".equals(query.get("dryRun"));
     }
 
     public boolean byController() {

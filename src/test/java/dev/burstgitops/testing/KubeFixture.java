@@ -80,9 +80,14 @@ public final class KubeFixture implements AutoCloseable {
         return audit.sinceMark();
     }
 
-    /** The writes among {@link #requests()}, kubectl's included. */
+    /** The writes among {@link #requests()}, kubectl's included; dry runs are not writes. */
     public List<ApiRequest> writes() {
         return requests().stream().filter(ApiRequest::isWrite).toList();
+    }
+
+    /** The dry runs among {@link #requests()}: writes the server answered without storing. */
+    public List<ApiRequest> dryRuns() {
+        return requests().stream().filter(ApiRequest::isDryRun).toList();
     }
 
     public void forgetRequests() {
