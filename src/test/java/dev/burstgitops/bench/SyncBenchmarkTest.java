@@ -62,6 +62,7 @@ class SyncBenchmarkTest {
 
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
     private static final int NO_OP_PASSES = 5;
+    private static final int EDITED = 100;
     private static final long SETTLE_MILLIS = Long.getLong("bench.settleSeconds", 2) * 1000;
     private static final String CLUSTER = "bench";
     private static final String APPLIER = "applier";
@@ -187,6 +188,9 @@ class SyncBenchmarkTest {
         sample("applier render", rendering / 1e6);
         sample("applier full pass (render + sync)", fullMillis);
         requests("applier full pass", kube);
+        // What the inventory costs in etcd: each object's digest, resourceVersion and owned fields.
+        sample("inventory ConfigMap, bytes as JSON", kube.kubectl().run("get", "configmap",
+                "burst-gitops-inventory-" + CLUSTER, "-n", KubeFixture.INVENTORY_NAMESPACE, "-o", "json").length());
 
         for (int i = 0; i < NO_OP_PASSES; i++) {
             kube.forgetRequests();
@@ -200,7 +204,29 @@ class SyncBenchmarkTest {
                 requests("applier no-op pass", kube);
             }
         }
+        afterAPersonsEdits(kube, applier);
         return fullMillis;
+    }
+
+    /**
+     * A person relabels {@value #EDITED} ConfigMaps with kubectl (a field this controller owns, so
+     * drift), then one pass: those objects cost a dry run and an apply each, the rest nothing.
+     */
+    private void afterAPersonsEdits(KubeFixture kube, Fabric8ClusterApplier applier) throws Exception {
+        List<String> command = new ArrayList<>(List.of("label", "configmap", "-n", BenchRepository.NAMESPACE,
+                "app.kubernetes.io/managed-by=a-person", "--overwrite"));
+        for (int i = 0; i < EDITED; i++) {
+            command.add("config-" + i * 3);
+        }
+        kube.kubectl().run(command.toArray(String[]::new));
+        kube.forgetRequests();
+        long start = System.nanoTime();
+        RenderResult rendered = ClusterRendering.render(checkout, cluster);
+        SyncReport report = applier.sync(rendered.objects(), SyncOptions.apply("full"));
+        sample("applier pass after " + EDITED + " objects edited (render + sync)", (System.nanoTime() - start) / 1e6);
+        assertThat(report.configured()).as(report.summary()).isEqualTo(EDITED);
+        assertThat(kube.dryRuns()).filteredOn(ApiRequest::byController).hasSize(EDITED);
+        requests("applier pass after " + EDITED + " objects edited", kube);
     }
 
     /** kubectl apply --server-side -R -f on the cluster directory, as a person; returns the process's ms. */
