@@ -9,6 +9,8 @@ public final class ExitCodes {
     public static final int PROBLEMS = 1;
     /** The configuration cannot be used; nothing was attempted. */
     public static final int CONFIG = 2;
+    /** {@code sync --once}: another replica holds the leader Lease; nothing was written. A refused start, like {@link #CONFIG}. */
+    public static final int LEADER_ELSEWHERE = CONFIG;
     /** A metric query failed; nothing was committed for that policy. */
     public static final int METRICS = 3;
     /** Git failed: fetch, commit or push. */

@@ -20,14 +20,15 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code sync --config F --once [--cluster N] [--dry-run [--diff]] [-o json]}: one sync pass. */
+/** {@code sync --config F --once [--cluster N] [--dry-run [--diff]] [--ignore-leader] [-o json]}: one sync pass. */
 @Command(name = "sync", mixinStandardHelpOptions = true,
         description = "Apply each cluster directory of the repository to its cluster, once.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every cluster synced (with --dry-run: nothing would change)",
                 "1:a cluster failed (render problem, unreachable, object refused), or with --dry-run something"
                         + " would change, as kubectl diff exits",
-                "2:configuration error", "4:Git failed"})
+                "2:configuration error, or another replica holds the leader Lease (see --ignore-leader)",
+                "4:Git failed"})
 final class SyncCommand implements Callable<Integer> {
 
     @Mixin
@@ -47,6 +48,10 @@ final class SyncCommand implements Callable<Integer> {
             + " before and after.")
     boolean diff;
 
+    @Option(names = "--ignore-leader", description = "With leaderElection enabled, write even while another replica"
+            + " holds the Lease; without it, sync refuses (exit 2) until the Lease is released or expired.")
+    boolean ignoreLeader;
+
     @Mixin
     OutputFormat output;
 
@@ -61,6 +66,13 @@ final class SyncCommand implements Callable<Integer> {
         List<ClusterSync> clusters;
         try {
             loaded = config.load();
+            // A dry run writes nothing, so it may run beside a leader.
+            Optional<String> refusal = dryRun || ignoreLeader ? Optional.empty()
+                    : LiveLeader.refusal(loaded, Clock.systemUTC());
+            if (refusal.isPresent()) {
+                err.println("sync: " + refusal.get());
+                return ExitCodes.LEADER_ELSEWHERE;
+            }
             clusters = ClusterSyncs.connect(loaded, cluster);
         } catch (ConfigException e) {
             return ConfigOption.report(e, err);

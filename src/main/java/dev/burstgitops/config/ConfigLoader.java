@@ -50,8 +50,10 @@ public final class ConfigLoader {
         YamlSection top = new YamlSection("", root, problems, baseDir);
         GitConfig git = GitSectionReader.read(top.sectionOrEmpty("git"), top.has("git"));
         Optional<PrometheusConfig> prometheus = top.section("prometheus").map(ConfigLoader::prometheus);
+        // Before the clusters: the lease bounds their request timeouts.
+        LeaderElectionConfig leader = LeaderElectionSectionReader.read(top.sectionOrEmpty("leaderElection"));
         // Clusters first: a policy's burstReadiness names one of them.
-        List<ClusterConfig> clusters = ClusterSectionReader.read(top);
+        List<ClusterConfig> clusters = ClusterSectionReader.read(top, leader);
         List<PolicyConfig> policies = PolicySectionReader.read(top,
                 clusters.stream().map(ClusterConfig::name).collect(java.util.stream.Collectors.toSet()));
         if (!policies.isEmpty() && prometheus.isEmpty()) {
@@ -65,7 +67,6 @@ public final class ConfigLoader {
         }
         SyncConfig sync = sync(top.sectionOrEmpty("sync"));
         ServerConfig server = ServerSectionReader.read(top.sectionOrEmpty("server"));
-        LeaderElectionConfig leader = LeaderElectionSectionReader.read(top.sectionOrEmpty("leaderElection"));
         top.rejectUnknownKeys();
         problems.throwIfAny();
         return new BurstGitopsConfig(baseDir.resolve(fileName), git, prometheus, policies, clusters, sync, server,

@@ -4,7 +4,6 @@ import dev.burstgitops.config.BurstGitopsConfig;
 import dev.burstgitops.config.ConfigException;
 import dev.burstgitops.config.GitAuthConfig;
 import dev.burstgitops.config.GitConfig;
-import dev.burstgitops.config.PrometheusConfig;
 import dev.burstgitops.config.Secret;
 import dev.burstgitops.gitops.CommitIdentity;
 import dev.burstgitops.gitops.CommitSigner;
@@ -17,7 +16,6 @@ import dev.burstgitops.gitops.SshCredentials;
 import dev.burstgitops.metrics.MetricsHistory;
 import dev.burstgitops.metrics.MetricsSource;
 import dev.burstgitops.metrics.PrometheusMetricsHistory;
-import dev.burstgitops.metrics.PrometheusAuth;
 import dev.burstgitops.metrics.PrometheusEndpoint;
 import dev.burstgitops.metrics.PrometheusMetricsSource;
 import java.nio.file.Files;
@@ -44,16 +42,8 @@ public final class Adapters {
     }
 
     private static PrometheusEndpoint prometheusEndpoint(BurstGitopsConfig config) throws ConfigException {
-        PrometheusConfig prometheus = config.prometheus()
-                .orElseThrow(() -> new ConfigException("prometheus: is required to decide"));
-        PrometheusAuth auth = PrometheusAuth.none();
-        if (prometheus.bearerToken().isPresent()) {
-            auth = PrometheusAuth.bearer(prometheus.bearerToken().get().readWhenUsed());
-        } else if (prometheus.username().isPresent()) {
-            auth = PrometheusAuth.basic(prometheus.username().get(),
-                    prometheus.password().orElseThrow().readWhenUsed());
-        }
-        return new PrometheusEndpoint(prometheus.url(), prometheus.timeout(), auth);
+        return PrometheusEndpoint.of(config.prometheus()
+                .orElseThrow(() -> new ConfigException("prometheus: is required to decide")));
     }
 
     public static JGitWorkspace workspace(BurstGitopsConfig config, Clock clock) throws ConfigException {

@@ -40,11 +40,12 @@ public final class ClusterSyncs {
         return syncs;
     }
 
-    /** How to reach a configured cluster: its kubeconfig (or in-cluster) and context. */
+    /** How to reach a configured cluster: its kubeconfig (or in-cluster), context and request timeout. */
     static ClusterTarget target(BurstGitopsConfig config, ClusterConfig cluster) {
         return ClusterTarget.of(cluster.name(),
                 cluster.kubeconfig().map(Object::toString).orElse(ClusterTarget.IN_CLUSTER),
-                cluster.context().orElse(null), config.sync().inventoryNamespace());
+                cluster.context().orElse(null), config.sync().inventoryNamespace())
+                .withRequestTimeout(cluster.requestTimeout());
     }
 
     private static void closeAll(List<ClusterSync> syncs) {

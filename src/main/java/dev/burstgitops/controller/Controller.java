@@ -4,6 +4,7 @@ import dev.burstgitops.config.BurstGitopsConfig;
 import dev.burstgitops.config.ConfigException;
 import dev.burstgitops.gitops.JGitWorkspace;
 import dev.burstgitops.leader.LeaderIdentity;
+import dev.burstgitops.leader.LeaderTerm;
 import dev.burstgitops.metrics.MetricsHistory;
 import dev.burstgitops.metrics.MetricsSource;
 import dev.burstgitops.status.ControllerEvents;
@@ -35,6 +36,8 @@ public final class Controller implements AutoCloseable {
     private final ControllerStatus status;
     private final Optional<ControllerEvents> events;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    /** One term: once halted or closed, a lease won again starts nothing (see {@link LeaderTerm}). */
+    private final LeaderTerm term = new LeaderTerm();
 
     private Controller(BurstGitopsConfig config, MetricsSource metrics, Optional<MetricsHistory> history, Clock clock)
             throws ConfigException {
@@ -81,9 +84,12 @@ public final class Controller implements AutoCloseable {
     /**
      * Reports both loops' outcomes to {@code observability} (metrics, health, readiness) and the
      * fetches to {@link #status()}; call before {@link #start()}, once this replica leads (or at
-     * once without leader election).
+     * once without leader election). Ignored once halted or closed: nothing of it leads any more.
      */
     public void reportTo(Observability observability) {
+        if (term.stopping()) {
+            return;
+        }
         observability.declare(config);
         scheduler.onPass(observability::recordPass);
         scheduler.onFailure(observability::recordPassFailure);
@@ -100,11 +106,16 @@ public final class Controller implements AutoCloseable {
         sync.onClusterPass(observability::recordClusterPass);
     }
 
+    /** Starts both loops, once: after {@link #halt()} or {@link #close()} began, never again. */
     public void start() {
-        LOG.info("starting: {} polic{}, {} cluster{}", config.policies().size(),
-                config.policies().size() == 1 ? "y" : "ies", clusters.size(), clusters.size() == 1 ? "" : "s");
-        scheduler.start(loop, config.policies());
-        sync.start();
+        if (!term.begin(() -> {
+            LOG.info("starting: {} polic{}, {} cluster{}", config.policies().size(),
+                    config.policies().size() == 1 ? "y" : "ies", clusters.size(), clusters.size() == 1 ? "" : "s");
+            scheduler.start(loop, config.policies());
+            sync.start();
+        })) {
+            LOG.warn("not starting the loops: this controller was halted or closed");
+        }
     }
 
     public BurstScheduler burstLoop() {
@@ -126,6 +137,7 @@ public final class Controller implements AutoCloseable {
      * here on the clusters are the new leader's. {@link #close()} follows.
      */
     public void halt() {
+        term.end();
         scheduler.halt();
         sync.halt();
     }
@@ -133,6 +145,7 @@ public final class Controller implements AutoCloseable {
     /** Stops both loops, letting an in-flight commit or apply finish, then releases the clients. */
     @Override
     public void close() {
+        term.close();
         if (closed.getAndSet(true)) {
             return;
         }

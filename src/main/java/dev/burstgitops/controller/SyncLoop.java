@@ -6,6 +6,7 @@ import dev.burstgitops.gitops.RevisionTree;
 import dev.burstgitops.gitops.RevisionTrees;
 import dev.burstgitops.gitops.Revisions;
 import dev.burstgitops.gitops.UnverifiedHeadException;
+import dev.burstgitops.leader.LeaderTerm;
 import dev.burstgitops.status.ClusterPassResult;
 import dev.burstgitops.status.FetchStatus;
 import dev.burstgitops.status.RefusedHead;
@@ -33,10 +34,11 @@ import org.slf4j.LoggerFactory;
  * correction). Each worker renders and applies on its own thread, so that no cluster's content
  * delays the fetches or another cluster.
  *
- * <p>Two switches: {@code running} lets ticks start passes; {@code leading} is the
- * {@link WriteFence} every pass writes behind. {@link #halt()} (the lease is lost) drops both,
- * so that a pass already queued or running writes nothing more; {@link #close()} (a clean stop,
- * lease still held) drops only the first, so that the pass in flight finishes.
+ * <p>One {@link LeaderTerm}: while it runs, ticks start passes; while it holds, it is the
+ * {@link WriteFence} every pass writes behind. {@link #halt()} (the lease is lost) ends it, so that
+ * a pass already queued or running writes nothing more; {@link #close()} (a clean stop, lease still
+ * held) stops only the passes to come, so that the pass in flight finishes. Either is for good: a
+ * lease won again afterwards starts nothing and raises no fence.
  */
 public final class SyncLoop implements AutoCloseable {
 
@@ -61,9 +63,7 @@ public final class SyncLoop implements AutoCloseable {
         return thread;
     });
     private final AtomicBoolean triggered = new AtomicBoolean();
-    private volatile boolean running;
-    private volatile boolean leading;
-    private final WriteFence fence = () -> leading;
+    private final LeaderTerm term = new LeaderTerm();
     private volatile Instant lastFetch = Instant.EPOCH;
     private volatile String head;
     private volatile FetchStatus fetchStatus = FetchStatus.none();
@@ -80,7 +80,7 @@ public final class SyncLoop implements AutoCloseable {
         this.trees = new RevisionTrees(workspace, RevisionTrees.besides(workspace.directory()));
         Backoff failingCluster = clusterBackoff(tick(pollInterval, resyncInterval));
         for (ClusterSync cluster : clusters) {
-            workers.add(new ClusterWorker(cluster, fence, clock, failingCluster, listeners));
+            workers.add(new ClusterWorker(cluster, term, clock, failingCluster, listeners));
         }
     }
 
@@ -125,12 +125,13 @@ public final class SyncLoop implements AutoCloseable {
         return fetchStatus;
     }
 
-    public void start() {
-        triggered.set(true);
-        leading = true;
-        running = true;
-        ticker.scheduleWithFixedDelay(this::tick, 0, tick(pollInterval, resyncInterval).toMillis(),
-                TimeUnit.MILLISECONDS);
+    /** Starts the loop; false, starting nothing, once it was halted or closed. */
+    public boolean start() {
+        return term.begin(() -> {
+            triggered.set(true);
+            ticker.scheduleWithFixedDelay(this::tick, 0, tick(pollInterval, resyncInterval).toMillis(),
+                    TimeUnit.MILLISECONDS);
+        });
     }
 
     /** How often the loop looks for work: the shorter of the two intervals, at least 100 ms. */
@@ -151,7 +152,7 @@ public final class SyncLoop implements AutoCloseable {
     /** Fetch and sync now, without waiting for the next poll; cheap to call often (coalesced). */
     public void trigger(String reason) {
         // A standby replica, or one that lost its lease, must not apply: triggers are ignored then.
-        if (running && triggered.compareAndSet(false, true)) {
+        if (term.running() && triggered.compareAndSet(false, true)) {
             LOG.debug("sync triggered: {}", reason);
             ticker.execute(this::tick);
         }
@@ -167,12 +168,11 @@ public final class SyncLoop implements AutoCloseable {
      * passes and lowers the fence, so no pass queued or running writes anything more.
      */
     public void halt() {
-        leading = false;
-        running = false;
+        term.end();
     }
 
     private void tick() {
-        if (!running) {
+        if (!term.running()) {
             return;
         }
         boolean fetchDue = triggered.getAndSet(false) || !clock.instant().isBefore(lastFetch.plus(pollInterval));
@@ -185,7 +185,7 @@ public final class SyncLoop implements AutoCloseable {
         }
         try {
             for (ClusterWorker worker : workers) {
-                if (running && worker.wants(tree.revision(), resyncInterval)) {
+                if (term.running() && worker.wants(tree.revision(), resyncInterval)) {
                     worker.submit(tree);
                 }
             }
@@ -265,7 +265,7 @@ public final class SyncLoop implements AutoCloseable {
 
     @Override
     public void close() {
-        running = false;
+        term.close();
         ticker.shutdown();
         try {
             ticker.awaitTermination(30, TimeUnit.SECONDS);

@@ -12,7 +12,9 @@ import java.util.Objects;
  *
  * <p>With election enabled {@code start} and {@code stop} run on the elector's thread, possibly
  * several times over the life of the process (leadership lost, then won again), always in turn;
- * they must return quickly.
+ * they must return quickly. The elector campaigns until the gate closes, so {@code start} may come
+ * again after the loops were halted or while they close: loops that must not run again refuse it
+ * themselves, as the controller's do ({@link LeaderTerm}).
  */
 public final class LeaderGate implements AutoCloseable {
 

@@ -1,5 +1,7 @@
 package dev.burstgitops.metrics;
 
+import dev.burstgitops.config.ConfigException;
+import dev.burstgitops.config.PrometheusConfig;
 import dev.burstgitops.config.Secret;
 import dev.burstgitops.config.SecretUnreadableException;
 import java.net.URI;
@@ -38,6 +40,18 @@ public record PrometheusEndpoint(URI baseUrl, Duration timeout, PrometheusAuth a
 
     public static PrometheusEndpoint of(URI baseUrl, Duration timeout) {
         return new PrometheusEndpoint(baseUrl, timeout, PrometheusAuth.none());
+    }
+
+    /** The {@code prometheus} section's endpoint; its secrets must be readable now, like every secret at start. */
+    public static PrometheusEndpoint of(PrometheusConfig prometheus) throws ConfigException {
+        PrometheusAuth auth = PrometheusAuth.none();
+        if (prometheus.bearerToken().isPresent()) {
+            auth = PrometheusAuth.bearer(prometheus.bearerToken().get().readWhenUsed());
+        } else if (prometheus.username().isPresent()) {
+            auth = PrometheusAuth.basic(prometheus.username().get(),
+                    prometheus.password().orElseThrow().readWhenUsed());
+        }
+        return new PrometheusEndpoint(prometheus.url(), prometheus.timeout(), auth);
     }
 
     /**

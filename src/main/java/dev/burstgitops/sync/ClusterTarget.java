@@ -41,6 +41,10 @@ public record ClusterTarget(
                 Duration.ofSeconds(10), 0);
     }
 
+    public ClusterTarget withRequestTimeout(Duration newRequestTimeout) {
+        return withTimeouts(connectTimeout, newRequestTimeout);
+    }
+
     public ClusterTarget withTimeouts(Duration newConnectTimeout, Duration newRequestTimeout) {
         return new ClusterTarget(name, kubeconfig, context, inventoryNamespace, newConnectTimeout, newRequestTimeout,
                 retries);

@@ -93,7 +93,10 @@ class RunLeaderElectionTest {
         Path config = ConfigYaml.forRemote(remote.toUri()).git("checkoutDir: checkout-" + name)
                 .prometheus(prometheus.uri())
                 .workerPolicy(PrometheusServer.REFERENCE_WORKER_QUERY, "interval: 500ms")
-                .primary(primary.kubeconfig())
+                // A short lease for the test, and so a request timeout shorter still, as the config requires.
+                .cluster("primary", primary.kubeconfig(),
+                        "allowedClusterScopedKinds: [Namespace, ClusterRole, ClusterRoleBinding, PriorityClass]",
+                        "requestTimeout: 3s")
                 .section("server: { port: 0 }")
                 .section("leaderElection: { enabled: true, leaseDuration: 4s, renewDeadline: 3s, retryPeriod: 500ms }")
                 .writeTo(dir.resolve(name + ".yaml"));
