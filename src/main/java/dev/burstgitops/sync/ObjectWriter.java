@@ -49,6 +49,7 @@ final class ObjectWriter {
                 throw e;
             }
             LOG.info("recreate {}: {}", desired.key(), ApiErrors.describe(e));
+            requireCreatable(desired, kind);
             fence.check();
             var resource = GenericResources.named(client, kind, desired.key().namespace(), desired.key().name());
             resource.withPropagationPolicy(DeletionPropagation.BACKGROUND).delete();
@@ -106,6 +107,28 @@ final class ObjectWriter {
                 .forceConflicts()
                 .serverSideApply();
         return client.getKubernetesSerialization().convertValue(applied, Map.class);
+    }
+
+    /**
+     * Asks the server, with a dry-run create under a name of its own, whether the new version
+     * would be accepted once the old one is gone; the old one is deleted only then. Otherwise a
+     * version with a second error (an invalid container name beside the changed selector) would
+     * leave the workload deleted and not created again until Git is fixed.
+     */
+    private void requireCreatable(DesiredObject desired, ResourceDefinitionContext kind) {
+        GenericKubernetesResource probe =
+                client.getKubernetesSerialization().convertValue(desired.content(), GenericKubernetesResource.class);
+        String name = desired.key().name();
+        probe.getMetadata().setName(name.substring(0, Math.min(name.length(), 240)) + "-recreate-check");
+        try {
+            GenericResources.in(client, kind, desired.key().namespace()).resource(probe).dryRun().create();
+        } catch (KubernetesClientException e) {
+            if (ApiErrors.isUnreachable(e)) {
+                throw e;
+            }
+            throw new RecreateFailed("not recreated, left as it is: its new version would be refused ("
+                    + ApiErrors.describe(e) + ")");
+        }
     }
 
     /** A recreate that could not finish: that object fails, the pass goes on. */

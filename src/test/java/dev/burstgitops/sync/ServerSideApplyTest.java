@@ -173,6 +173,25 @@ class ServerSideApplyTest {
                 .contains("DELETE");
     }
 
+    @Test
+    void aRecreateWhoseNewVersionTheServerWouldRefuseLeavesTheOldObjectInPlace() throws Exception {
+        String optedIn = APP.replace("metadata: {name: worker, namespace: default}",
+                "metadata: {name: worker, namespace: default, annotations: {burst-gitops/recreate: enabled}}");
+        sync(optedIn);
+        String uid = get("deployment", "worker", "{.metadata.uid}");
+
+        SyncReport report = sync(optedIn.replace("matchLabels: {app: worker}", "matchLabels: {app: worker, v: \"2\"}")
+                .replace("labels: {app: worker}", "labels: {app: worker, v: \"2\"}")
+                .replace("- name: worker", "- name: Not_A_Valid_Name"));
+
+        assertThat(report.failures()).singleElement().satisfies(failure -> assertThat(failure.message())
+                .startsWith("not recreated, left as it is: its new version would be refused (HTTP 422: ")
+                .contains("Not_A_Valid_Name"));
+        assertThat(get("deployment", "worker", "{.metadata.uid}")).isEqualTo(uid);
+        assertThat(primary.writes()).filteredOn(ApiRequest::byController).extracting(ApiRequest::method)
+                .doesNotContain("DELETE");
+    }
+
     private SyncReport sync(String yaml) throws ClusterUnreachableException {
         primary.forgetRequests();
         return primary.applier().sync(KubeManifests.parse(FILE, yaml), SyncOptions.apply("c1"));
