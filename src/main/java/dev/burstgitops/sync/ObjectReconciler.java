@@ -124,7 +124,8 @@ final class ObjectReconciler {
                 return new Reconciled(new Created(key, desired.source().source(), judgement.reason()),
                         entry(desired, digest, created.orElse(null)), created);
             case APPLY:
-                return written(desired, asMap(live), writer.apply(desired, kind), List.of(), judgement.reason(), digest);
+                return written(desired, asMap(live), writer.apply(desired, kind, liveVersion), List.of(),
+                        judgement.reason(), digest);
             default:
                 return previewed(desired, kind, live, judgement.reason(), digest, write);
         }
@@ -159,16 +160,18 @@ final class ObjectReconciler {
             return new Reconciled(new Configured(key, desired.source().source(), planned, reason),
                     entry(desired, digest, null), Optional.of(liveContent));
         }
-        Map<String, Object> after = changes.isEmpty() ? liveContent : writer.apply(desired, kind);
+        Map<String, Object> after = changes.isEmpty() ? liveContent
+                : writer.apply(desired, kind, live.getMetadata().getResourceVersion());
         if (!changes.isEmpty()) {
             takeover = takeBack(desired, after, after);
         }
         List<FieldChange> ownership = new ArrayList<>();
         if (takeover.isPresent()) {
-            writer.replaceManagedFields(desired, kind, resourceVersion(after), takeover.get().managedFields());
+            Map<String, Object> owned = writer.replaceManagedFields(desired, kind, resourceVersion(after),
+                    takeover.get().managedFields());
             ownership.add(FieldChange.takenOver(takeover.get().from(), takeover.get().paths()));
             LOG.info("took back {} of {} from {}", takeover.get().paths(), key, takeover.get().from());
-            after = writer.apply(desired, kind);
+            after = writer.apply(desired, kind, resourceVersion(owned));
         }
         return written(desired, liveContent, after, ownership, reason, digest);
     }

@@ -40,10 +40,20 @@ final class ObjectWriter {
         this.fence = fence;
     }
 
-    /** Server-side applies {@code desired}; returns the object as the server stored it. */
+    /** Server-side applies {@code desired} as a new object; returns the object as the server stored it. */
     Map<String, Object> apply(DesiredObject desired, ResourceDefinitionContext kind) {
+        return apply(desired, kind, null);
+    }
+
+    /**
+     * Server-side applies {@code desired} over the object this pass read at {@code readAt}, which
+     * the server takes as a precondition: if anyone wrote the object since (another replica that
+     * took over while this one was paused, a person), the server refuses with 409 and the object
+     * fails this pass instead of rolling their write back. Returns the object as stored.
+     */
+    Map<String, Object> apply(DesiredObject desired, ResourceDefinitionContext kind, String readAt) {
         try {
-            return serverSideApply(desired, kind);
+            return serverSideApply(desired, kind, readAt);
         } catch (KubernetesClientException e) {
             if (!isImmutableFieldChange(e) || !recreateEnabled(desired)) {
                 throw e;
@@ -54,7 +64,7 @@ final class ObjectWriter {
             var resource = GenericResources.named(client, kind, desired.key().namespace(), desired.key().name());
             resource.withPropagationPolicy(DeletionPropagation.BACKGROUND).delete();
             awaitGone(resource);
-            return serverSideApply(desired, kind);
+            return serverSideApply(desired, kind, null);
         }
     }
 
@@ -64,7 +74,7 @@ final class ObjectWriter {
      * fields but does not persist. A dry run is not a write, so it goes through no fence.
      */
     Map<String, Object> preview(DesiredObject desired, ResourceDefinitionContext kind) {
-        return serverSideApply(desired, kind, true);
+        return serverSideApply(desired, kind, null, true);
     }
 
     /**
@@ -91,15 +101,19 @@ final class ObjectWriter {
         return client.getKubernetesSerialization().convertValue(patched, Map.class);
     }
 
-    private Map<String, Object> serverSideApply(DesiredObject desired, ResourceDefinitionContext kind) {
+    private Map<String, Object> serverSideApply(DesiredObject desired, ResourceDefinitionContext kind, String readAt) {
         fence.check();
-        return serverSideApply(desired, kind, false);
+        return serverSideApply(desired, kind, readAt, false);
     }
 
     @SuppressWarnings("unchecked")
-    private Map<String, Object> serverSideApply(DesiredObject desired, ResourceDefinitionContext kind, boolean dryRun) {
+    private Map<String, Object> serverSideApply(DesiredObject desired, ResourceDefinitionContext kind, String readAt,
+                                                boolean dryRun) {
         GenericKubernetesResource resource =
                 client.getKubernetesSerialization().convertValue(desired.content(), GenericKubernetesResource.class);
+        if (readAt != null && !readAt.isEmpty()) {
+            resource.getMetadata().setResourceVersion(readAt);
+        }
         GenericKubernetesResource applied = GenericResources.in(client, kind, desired.key().namespace())
                 .resource(resource)
                 .dryRun(dryRun)
