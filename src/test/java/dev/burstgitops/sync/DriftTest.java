@@ -45,7 +45,7 @@ class DriftTest {
 
         SyncReport report = primary.applier().sync(desired, SyncOptions.apply("c1"));
 
-        assertThat(configuredFields(report)).containsExactly(
+        assertThat(ConfiguredFields.of(report)).containsExactly(
                 "Deployment.apps default/worker-deployment: [spec.replicas]",
                 "Service default/worker-service: [metadata.labels.app.kubernetes.io/managed-by]");
         // One apply each, their force taking the fields back, and the inventory's record of the new versions.
@@ -70,7 +70,7 @@ class DriftTest {
 
         assertThat(primary.writes()).isEmpty();
         assertThat(report.driftDetected()).isTrue();
-        assertThat(configuredFields(report)).containsExactlyInAnyOrder(
+        assertThat(ConfiguredFields.of(report)).containsExactlyInAnyOrder(
                 "Deployment.apps default/worker-deployment: [spec.replicas]",
                 "Service default/worker-service: [metadata.labels.burst-gitops/cluster]");
         assertThat(report.summary()).startsWith("detect primary @c1: 0 created, 2 configured, 7 unchanged")
@@ -105,8 +105,4 @@ class DriftTest {
                 "-o", "jsonpath={.spec.replicas}");
     }
 
-    private static List<String> configuredFields(SyncReport report) {
-        return report.outcomes().stream().filter(Configured.class::isInstance).map(Configured.class::cast)
-                .map(c -> c.key() + ": " + c.changedFields()).toList();
-    }
 }

@@ -3,7 +3,6 @@ package dev.burstgitops.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.burstgitops.manifest.ManifestObject;
-import dev.burstgitops.sync.ObjectOutcome.Configured;
 import dev.burstgitops.testing.KubeFixture;
 import dev.burstgitops.testing.KubeManifests;
 import java.nio.file.Files;
@@ -130,7 +129,7 @@ class GitTruthTest {
                     SyncOptions.apply("c2"));
         }
 
-        assertThat(configured(report)).singleElement().asString().contains("data.size", "taken over");
+        assertThat(ConfiguredFields.of(report)).singleElement().asString().contains("data.size", "taken over");
         assertThat(get("configmap", "settings", "{.data}")).isEqualTo("{\"color\":\"blue\"}");
         assertThat(get("configmap", "settings", "{.metadata.annotations.reviewed-by}")).isEqualTo("bob");
     }
@@ -227,12 +226,7 @@ class GitTruthTest {
     }
 
     private String get(String resource, String name, String jsonPath) {
-        return primary.kubectl().run("get", resource, name, "-n", "default", "--show-managed-fields",
-                "-o", "jsonpath=" + jsonPath);
+        return primary.kubectl().jsonPath(resource, "default", name, jsonPath);
     }
 
-    private static List<String> configured(SyncReport report) {
-        return report.outcomes().stream().filter(Configured.class::isInstance).map(Configured.class::cast)
-                .map(c -> c.key() + ": " + c.changedFields()).toList();
-    }
 }

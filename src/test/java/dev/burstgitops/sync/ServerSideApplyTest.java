@@ -3,7 +3,6 @@ package dev.burstgitops.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.burstgitops.manifest.ManifestObject;
-import dev.burstgitops.sync.ObjectOutcome.Configured;
 import dev.burstgitops.testing.ApiRequest;
 import dev.burstgitops.testing.KubeFixture;
 import dev.burstgitops.testing.KubeManifests;
@@ -75,7 +74,7 @@ class ServerSideApplyTest {
         SyncReport report = sync(APP.replace(", size: large}", "}").replace("{team: blue, tier: web}", "{team: blue}")
                 .replace("{owner: alice, note: keep-me}", "{owner: alice}"));
 
-        assertThat(configured(report)).containsExactly("ConfigMap default/settings: [data.size, "
+        assertThat(ConfiguredFields.of(report)).containsExactly("ConfigMap default/settings: [data.size, "
                 + "metadata.annotations.note, metadata.labels.tier]");
         assertThat(get("configmap", "settings", "{.data}")).isEqualTo("{\"color\":\"blue\"}");
         assertThat(get("configmap", "settings", "{.metadata.labels.tier}{.metadata.annotations.note}")).isEmpty();
@@ -134,11 +133,11 @@ class ServerSideApplyTest {
         SyncReport takeover = sync(APP);
         SyncReport removal = sync(APP.replace(", size: large}", "}"));
 
-        assertThat(configured(takeover)).contains(
+        assertThat(ConfiguredFields.of(takeover)).contains(
                 "ConfigMap default/settings: [metadata.labels.app.kubernetes.io/managed-by, "
                         + "metadata.labels.burst-gitops/cluster, fields owned by kubectl (taken over)]");
         assertThat(get("configmap", "settings", "{.metadata.managedFields[*].manager}")).isEqualTo("burst-gitops");
-        assertThat(configured(removal)).containsExactly("ConfigMap default/settings: [data.size]");
+        assertThat(ConfiguredFields.of(removal)).containsExactly("ConfigMap default/settings: [data.size]");
         assertThat(get("configmap", "settings", "{.data}")).isEqualTo("{\"color\":\"blue\"}");
     }
 
@@ -198,12 +197,7 @@ class ServerSideApplyTest {
     }
 
     private String get(String resource, String name, String jsonPath) {
-        return primary.kubectl().run("get", resource, name, "-n", "default", "--show-managed-fields",
-                "-o", "jsonpath=" + jsonPath);
+        return primary.kubectl().jsonPath(resource, "default", name, jsonPath);
     }
 
-    private static List<String> configured(SyncReport report) {
-        return report.outcomes().stream().filter(Configured.class::isInstance).map(Configured.class::cast)
-                .map(c -> c.key() + ": " + c.changedFields()).toList();
-    }
 }

@@ -42,6 +42,11 @@ public final class Kubectl {
         return result.stdout();
     }
 
+    /** {@code kubectl get} of one object in {@code namespace} with managed fields, through a JSONPath template. */
+    public String jsonPath(String resource, String namespace, String name, String template) {
+        return run("get", resource, name, "-n", namespace, "--show-managed-fields", "-o", "jsonpath=" + template);
+    }
+
     /** {@code kubectl get -o json} of one object, parsed. */
     @SuppressWarnings("unchecked")
     public Map<String, Object> getJson(String resource, String namespace, String name) {
