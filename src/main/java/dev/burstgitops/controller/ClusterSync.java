@@ -30,11 +30,6 @@ public final class ClusterSync implements AutoCloseable {
     private final ClusterApplier applier;
     private final RenderOptions renderOptions;
 
-    /** Rendering with the cluster's own policy only: default limits, nothing reserved. */
-    public ClusterSync(ClusterConfig cluster, SyncConfig sync, ClusterApplier applier) {
-        this(cluster, sync, applier, ClusterRendering.options(cluster));
-    }
-
     public ClusterSync(ClusterConfig cluster, SyncConfig sync, ClusterApplier applier, RenderOptions renderOptions) {
         this.cluster = cluster;
         this.sync = sync;
@@ -44,10 +39,6 @@ public final class ClusterSync implements AutoCloseable {
 
     public String name() {
         return cluster.name();
-    }
-
-    public ClusterConfig config() {
-        return cluster;
     }
 
     /** Renders this cluster's directory of the repository tree at {@code repository}. */

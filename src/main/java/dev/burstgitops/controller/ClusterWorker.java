@@ -62,14 +62,6 @@ final class ClusterWorker implements AutoCloseable {
         });
     }
 
-    String name() {
-        return cluster.name();
-    }
-
-    ClusterSync cluster() {
-        return cluster;
-    }
-
     /**
      * Whether {@code revision} is new to this cluster, or its last pass failed and the backoff is
      * over, or its last pass is older than {@code resyncAfter}; and not already queued or running:

@@ -9,6 +9,7 @@ import dev.burstgitops.config.ClusterConfig;
 import dev.burstgitops.config.ConfigLoader;
 import dev.burstgitops.config.SyncConfig;
 import dev.burstgitops.gitops.JGitWorkspace;
+import dev.burstgitops.manifest.ClusterRendering;
 import dev.burstgitops.manifest.RenderResult;
 import dev.burstgitops.status.ClusterPassResult;
 import dev.burstgitops.sync.ClusterTarget;
@@ -85,7 +86,7 @@ class ClusterSyncFailureTest {
                 ClusterTarget.of("burst", cluster.kubeconfig().orElseThrow().toString(), "burst", "burst-gitops")
                         .withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(2)));
         return new ClusterSync(cluster, new SyncConfig(Duration.ofMinutes(1), SyncConfig.Mode.APPLY, true,
-                "burst-gitops"), applier);
+                "burst-gitops"), applier, ClusterRendering.options(cluster));
     }
 
     @Test
