@@ -1,6 +1,7 @@
 package dev.burstgitops.config;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The {@code sync} section.
@@ -8,15 +9,21 @@ import java.time.Duration;
  * @param limits           how much repository content one render may read
  * @param maxFetchFailures fetches in a row that may fail before {@code /healthz} does, so that
  *                         Kubernetes restarts a controller that keeps failing to reach Git
+ * @param protect          objects never pruned in any cluster, whatever Git says
  */
 public record SyncConfig(Duration interval, Mode mode, boolean prune, String inventoryNamespace, SyncLimits limits,
-                         int maxFetchFailures) {
+                         int maxFetchFailures, List<ProtectedObject> protect) {
 
     public static final int DEFAULT_MAX_FETCH_FAILURES = 10;
 
-    /** With the default limits and failure bound. */
+    public SyncConfig {
+        protect = List.copyOf(protect);
+    }
+
+    /** With the default limits and failure bound, and nothing protected by name. */
     public SyncConfig(Duration interval, Mode mode, boolean prune, String inventoryNamespace) {
-        this(interval, mode, prune, inventoryNamespace, SyncLimits.DEFAULTS, DEFAULT_MAX_FETCH_FAILURES);
+        this(interval, mode, prune, inventoryNamespace, SyncLimits.DEFAULTS,
+                DEFAULT_MAX_FETCH_FAILURES, List.of());
     }
 
     /** Whether the sync loop writes, or only reports drift. */

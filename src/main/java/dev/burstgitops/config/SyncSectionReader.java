@@ -1,10 +1,16 @@
 package dev.burstgitops.config;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
-/** Reads the {@code sync} section: how often and how to sync, whether to prune, and the limits. */
+/** Reads the {@code sync} section: how often and how to sync, what prune may delete, and the limits. */
 final class SyncSectionReader {
+
+    private static final Pattern KIND = Pattern.compile("[A-Z][A-Za-z0-9]*");
 
     private SyncSectionReader() {
     }
@@ -20,7 +26,24 @@ final class SyncSectionReader {
         if (maxFetchFailures < 1) {
             sync.problem("maxFetchFailures", "must be at least 1");
         }
+        List<ProtectedObject> protect = new ArrayList<>();
+        for (YamlSection item : sync.sections("protect")) {
+            protectedObject(item).ifPresent(protect::add);
+        }
         sync.rejectUnknownKeys();
-        return new SyncConfig(interval, mode, prune, inventoryNamespace, limits, Math.max(1, maxFetchFailures));
+        return new SyncConfig(interval, mode, prune, inventoryNamespace, limits, Math.max(1, maxFetchFailures),
+                protect);
+    }
+
+    private static Optional<ProtectedObject> protectedObject(YamlSection item) {
+        String kind = item.string("kind");
+        String name = item.string("name");
+        String namespace = item.string("namespace", "");
+        if (kind != null && !KIND.matcher(kind).matches()) {
+            item.problem("kind", "must be a kind as manifests spell it (Deployment, ConfigMap), not '" + kind + "'");
+            kind = null;
+        }
+        item.rejectUnknownKeys();
+        return kind == null || name == null ? Optional.empty() : Optional.of(new ProtectedObject(kind, namespace, name));
     }
 }

@@ -10,11 +10,14 @@ import dev.burstgitops.sync.ApiFailures;
 import dev.burstgitops.sync.ClusterApplier;
 import dev.burstgitops.sync.ClusterUnreachableException;
 import dev.burstgitops.sync.FencedException;
+import dev.burstgitops.sync.NamedObject;
 import dev.burstgitops.sync.SyncMode;
 import dev.burstgitops.sync.SyncOptions;
 import dev.burstgitops.sync.WriteFence;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.nio.file.Path;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * One cluster's sync pass over an already rendered revision: refuse to touch the cluster when
@@ -57,7 +60,9 @@ public final class ClusterSync implements AutoCloseable {
         SyncMode mode = dryRun ? SyncMode.DRY_RUN
                 : sync.mode() == SyncConfig.Mode.DETECT ? SyncMode.DETECT : SyncMode.APPLY;
         SyncOptions options = new SyncOptions(mode, revision, sync.prune(), cluster.allowEmpty()).withFence(fence)
-                .withAllowedClusterScopedKinds(java.util.Set.copyOf(cluster.allowedClusterScopedKinds()));
+                .withAllowedClusterScopedKinds(Set.copyOf(cluster.allowedClusterScopedKinds()))
+                .withProtectedObjects(sync.protect().stream().map(p -> new NamedObject(p.kind(), p.namespace(), p.name()))
+                        .collect(Collectors.toSet()));
         try {
             return new ClusterPassResult.Synced(applier.sync(rendered.objects(), options));
         } catch (FencedException e) {

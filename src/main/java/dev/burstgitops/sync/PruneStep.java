@@ -3,6 +3,7 @@ package dev.burstgitops.sync;
 import dev.burstgitops.manifest.ObjectKey;
 import dev.burstgitops.sync.ObjectOutcome.Failed;
 import dev.burstgitops.sync.ObjectReconciler.Reconciled;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -32,6 +33,15 @@ final class PruneStep {
 
     PruneStep(Pruner pruner) {
         this.pruner = pruner;
+    }
+
+    /** The prune step of one pass; {@code controllerPod} is the controller's pod when it runs in this cluster. */
+    static PruneStep of(KubernetesClient client, ServedKinds servedKinds, String cluster, String inventoryNamespace,
+                        Optional<PodIdentity> controllerPod, SyncOptions options) {
+        NeverPruned neverPruned = new NeverPruned(options.protectedObjects(),
+                new ControllerObjects(client, servedKinds, controllerPod));
+        return new PruneStep(new Pruner(client, servedKinds, cluster,
+                ProtectedNamespaces.forController(inventoryNamespace, controllerPod), neverPruned, options.fence()));
     }
 
     Result run(List<Reconciled> reconciled, Inventory previous, SyncOptions options) {

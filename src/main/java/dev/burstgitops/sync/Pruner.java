@@ -19,17 +19,17 @@ import org.slf4j.LoggerFactory;
  * order (the rest, then CRDs, then Namespaces). The live object decides, not the inventory alone:
  * it is deleted only when it still carries both managed labels for this cluster and is not
  * annotated {@code burst-gitops/prune: disabled}, so a hand-made object that happens to share a
- * name, or one a person has taken over, survives. A protected namespace ({@link ProtectedNamespaces})
- * is never deleted, and any other Namespace only once it holds nothing but this controller's
- * objects for this cluster ({@link NamespaceContents}); until then it is reported, and kept in the
- * inventory so that a later pass prunes it once it is empty. Every delete is behind the pass's
- * {@link WriteFence}.
+ * name, or one a person has taken over, survives. Never deleted: a protected namespace
+ * ({@link ProtectedNamespaces}), an object named in {@code sync.protect} or the controller's own
+ * ({@link NeverPruned}); a Namespace that holds objects this controller did not apply for this
+ * cluster ({@link NamespaceContents}). Both are kept in the inventory, so a later pass looks at them
+ * again. Every delete is behind the pass's {@link WriteFence}.
  */
 final class Pruner {
 
     private static final Logger LOG = LoggerFactory.getLogger(Pruner.class);
 
-    /** The outcomes, and the entries to keep in the inventory because their deletion failed. */
+    /** The outcomes, and the entries to keep in the inventory because they were kept or their deletion failed. */
     record Result(List<ObjectOutcome> outcomes, List<InventoryEntry> stillOwned) {
     }
 
@@ -37,14 +37,16 @@ final class Pruner {
     private final ServedKinds servedKinds;
     private final String cluster;
     private final ProtectedNamespaces protectedNamespaces;
+    private final NeverPruned neverPruned;
     private final WriteFence fence;
 
     Pruner(KubernetesClient client, ServedKinds servedKinds, String cluster, ProtectedNamespaces protectedNamespaces,
-           WriteFence fence) {
+           NeverPruned neverPruned, WriteFence fence) {
         this.client = client;
         this.servedKinds = servedKinds;
         this.cluster = cluster;
         this.protectedNamespaces = protectedNamespaces;
+        this.neverPruned = neverPruned;
         this.fence = fence;
     }
 
@@ -66,7 +68,7 @@ final class Pruner {
         return new Result(outcomes, stillOwned);
     }
 
-    /** Prunes one entry; adds it to {@code stillOwned} when it must be tried again on a later pass. */
+    /** Prunes one entry; adds it to {@code stillOwned} when it must be looked at again on a later pass. */
     private Optional<ObjectOutcome> pruneOne(InventoryEntry entry, boolean write, List<InventoryEntry> stillOwned) {
         Optional<ResourceDefinitionContext> kind = servedKinds.find(entry.apiVersion(), entry.kind());
         if (kind.isEmpty()) {
@@ -80,23 +82,13 @@ final class Pruner {
             LOG.debug("forget {}: already gone", entry.key());
             return Optional.empty();
         }
-        Optional<String> keep = isNamespace(entry) ? protectedNamespaces.whyProtected(entry.name()) : Optional.empty();
-        if (keep.isEmpty()) {
-            keep = ManagedLabels.whyNotPrunable(live.getMetadata().getLabels(), live.getMetadata().getAnnotations(), cluster);
-        }
+        Optional<Keep> keep = whyKeep(entry, live);
         if (keep.isPresent()) {
-            LOG.info("keep {}: {}", entry.key(), keep.get());
-            return Optional.of(new Retained(entry.key(), keep.get()));
-        }
-        if (isNamespace(entry)) {
-            List<String> unmanaged = new NamespaceContents(client, cluster).unmanaged(entry.name());
-            if (!unmanaged.isEmpty()) {
-                String reason = "it still holds objects burst-gitops did not apply for cluster " + cluster + ": "
-                        + String.join(", ", unmanaged);
-                LOG.warn("keep {}: {}", entry.key(), reason);
+            LOG.info("keep {}: {}", entry.key(), keep.get().reason());
+            if (keep.get().lookAgain()) {
                 stillOwned.add(entry);
-                return Optional.of(new Retained(entry.key(), reason));
             }
+            return Optional.of(new Retained(entry.key(), keep.get().reason()));
         }
         if (write) {
             fence.check();
@@ -104,6 +96,33 @@ final class Pruner {
         }
         LOG.info("{} {}", write ? "prune" : "would prune", entry.key());
         return Optional.of(new Pruned(entry.key()));
+    }
+
+    /** Why an object is not deleted, and whether its entry stays in the inventory for a later pass to look again. */
+    private record Keep(String reason, boolean lookAgain) {
+    }
+
+    private Optional<Keep> whyKeep(InventoryEntry entry, GenericKubernetesResource live) {
+        Optional<String> system = isNamespace(entry) ? protectedNamespaces.whyProtected(entry.name()) : Optional.empty();
+        if (system.isPresent()) {
+            return Optional.of(new Keep(system.get(), false));
+        }
+        Optional<String> never = neverPruned.why(entry, live);
+        if (never.isPresent()) {
+            return Optional.of(new Keep(never.get(), true));
+        }
+        // No longer ours (labels removed, or opted out): forgotten, so it is never looked at again.
+        Optional<String> notOurs = ManagedLabels.whyNotPrunable(live.getMetadata().getLabels(),
+                live.getMetadata().getAnnotations(), cluster);
+        if (notOurs.isPresent()) {
+            return Optional.of(new Keep(notOurs.get(), false));
+        }
+        if (isNamespace(entry)) {
+            List<String> unmanaged = new NamespaceContents(client, cluster).unmanaged(entry.name());
+            return unmanaged.isEmpty() ? Optional.empty() : Optional.of(new Keep("it still holds objects burst-gitops"
+                    + " did not apply for cluster " + cluster + ": " + String.join(", ", unmanaged), true));
+        }
+        return Optional.empty();
     }
 
     private static boolean isNamespace(InventoryEntry entry) {
