@@ -58,7 +58,7 @@ final class PruneStep {
         Set<ObjectKey> failedKeys = keys(reconciled, true);
         List<InventoryEntry> failedButOwned = previous.entries().stream()
                 .filter(entry -> failedKeys.contains(entry.key())).toList();
-        Pruner.Result pruned = pruner.prune(candidates, options.mode().writes());
+        Pruner.Result pruned = pruner.prune(candidates, previous.keys(), options.mode().writes());
         Inventory next = Inventory.of(applied).plus(failedButOwned).plus(pruned.stillOwned());
         return new Result(pruned.outcomes(), next, List.of());
     }

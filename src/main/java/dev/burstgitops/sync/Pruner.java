@@ -1,5 +1,6 @@
 package dev.burstgitops.sync;
 
+import dev.burstgitops.manifest.ObjectKey;
 import dev.burstgitops.sync.ObjectOutcome.Failed;
 import dev.burstgitops.sync.ObjectOutcome.Pruned;
 import dev.burstgitops.sync.ObjectOutcome.Retained;
@@ -11,6 +12,7 @@ import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,8 +24,9 @@ import org.slf4j.LoggerFactory;
  * name, or one a person has taken over, survives. Never deleted: a protected namespace
  * ({@link ProtectedNamespaces}), an object named in {@code sync.protect} or the controller's own
  * ({@link NeverPruned}); a Namespace that holds objects this controller did not apply for this
- * cluster ({@link NamespaceContents}). Both are kept in the inventory, so a later pass looks at them
- * again. Every delete is behind the pass's {@link WriteFence}.
+ * cluster ({@link NamespaceContents}), and a CRD with such custom resources ({@link CustomResources}).
+ * All but the protected namespaces are kept in the inventory, so a later pass looks at them again.
+ * Every delete is behind the pass's {@link WriteFence}.
  */
 final class Pruner {
 
@@ -50,12 +53,13 @@ final class Pruner {
         this.fence = fence;
     }
 
-    Result prune(List<InventoryEntry> candidates, boolean write) {
+    /** @param inventory every object of this pass's inventory: a CRD's custom resources among them are this controller's */
+    Result prune(List<InventoryEntry> candidates, Set<ObjectKey> inventory, boolean write) {
         List<ObjectOutcome> outcomes = new ArrayList<>();
         List<InventoryEntry> stillOwned = new ArrayList<>();
         for (InventoryEntry entry : ApplyOrder.forPrune(candidates, InventoryEntry::kind)) {
             try {
-                pruneOne(entry, write, stillOwned).ifPresent(outcomes::add);
+                pruneOne(entry, inventory, write, stillOwned).ifPresent(outcomes::add);
             } catch (KubernetesClientException e) {
                 if (ApiErrors.isUnreachable(e)) {
                     throw e;
@@ -69,7 +73,8 @@ final class Pruner {
     }
 
     /** Prunes one entry; adds it to {@code stillOwned} when it must be looked at again on a later pass. */
-    private Optional<ObjectOutcome> pruneOne(InventoryEntry entry, boolean write, List<InventoryEntry> stillOwned) {
+    private Optional<ObjectOutcome> pruneOne(InventoryEntry entry, Set<ObjectKey> inventory, boolean write,
+                                             List<InventoryEntry> stillOwned) {
         Optional<ResourceDefinitionContext> kind = servedKinds.find(entry.apiVersion(), entry.kind());
         if (kind.isEmpty()) {
             // No kind, no object: the CRD went, and its objects with it.
@@ -82,7 +87,7 @@ final class Pruner {
             LOG.debug("forget {}: already gone", entry.key());
             return Optional.empty();
         }
-        Optional<Keep> keep = whyKeep(entry, live);
+        Optional<Keep> keep = whyKeep(entry, live, inventory);
         if (keep.isPresent()) {
             LOG.info("keep {}: {}", entry.key(), keep.get().reason());
             if (keep.get().lookAgain()) {
@@ -102,7 +107,7 @@ final class Pruner {
     private record Keep(String reason, boolean lookAgain) {
     }
 
-    private Optional<Keep> whyKeep(InventoryEntry entry, GenericKubernetesResource live) {
+    private Optional<Keep> whyKeep(InventoryEntry entry, GenericKubernetesResource live, Set<ObjectKey> inventory) {
         Optional<String> system = isNamespace(entry) ? protectedNamespaces.whyProtected(entry.name()) : Optional.empty();
         if (system.isPresent()) {
             return Optional.of(new Keep(system.get(), false));
@@ -121,6 +126,9 @@ final class Pruner {
             List<String> unmanaged = new NamespaceContents(client, cluster).unmanaged(entry.name());
             return unmanaged.isEmpty() ? Optional.empty() : Optional.of(new Keep("it still holds objects burst-gitops"
                     + " did not apply for cluster " + cluster + ": " + String.join(", ", unmanaged), true));
+        }
+        if (entry.kind().equals("CustomResourceDefinition") && entry.key().group().equals("apiextensions.k8s.io")) {
+            return new CustomResources(client, servedKinds).whyKept(live, inventory, cluster).map(why -> new Keep(why, true));
         }
         return Optional.empty();
     }
