@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * ({@link NeverPruned}); a Namespace that holds objects this controller did not apply for this
  * cluster ({@link NamespaceContents}), and a CRD with such custom resources ({@link CustomResources}).
  * All but the protected namespaces are kept in the inventory, so a later pass looks at them again.
- * Every delete is behind the pass's {@link WriteFence}.
+ * An object recorded at a version no longer served is deleted through a version that is
+ * ({@link ServedVersions}). Every delete is behind the pass's {@link WriteFence}.
  */
 final class Pruner {
 
@@ -75,10 +76,10 @@ final class Pruner {
     /** Prunes one entry; adds it to {@code stillOwned} when it must be looked at again on a later pass. */
     private Optional<ObjectOutcome> pruneOne(InventoryEntry entry, Set<ObjectKey> inventory, boolean write,
                                              List<InventoryEntry> stillOwned) {
-        Optional<ResourceDefinitionContext> kind = servedKinds.find(entry.apiVersion(), entry.kind());
+        Optional<ResourceDefinitionContext> kind = new ServedVersions(client, servedKinds).find(entry.apiVersion(), entry.kind());
         if (kind.isEmpty()) {
-            // No kind, no object: the CRD went, and its objects with it.
-            LOG.info("forget {}: kind no longer served", entry.key());
+            // Served at no version: the CRD went, and its objects with it.
+            LOG.info("forget {}: kind no longer served at any version", entry.key());
             return Optional.empty();
         }
         var resource = GenericResources.named(client, kind.get(), entry.namespace(), entry.name());
@@ -99,7 +100,10 @@ final class Pruner {
             fence.check();
             resource.withPropagationPolicy(DeletionPropagation.BACKGROUND).delete();
         }
-        LOG.info("{} {}", write ? "prune" : "would prune", entry.key());
+        String servedAt = kind.get().getGroup().isEmpty() ? kind.get().getVersion()
+                : kind.get().getGroup() + "/" + kind.get().getVersion();
+        LOG.info("{} {}{}", write ? "prune" : "would prune", entry.key(),
+                servedAt.equals(entry.apiVersion()) ? "" : " (through " + servedAt + ", " + entry.apiVersion() + " is no longer served)");
         return Optional.of(new Pruned(entry.key()));
     }
 

@@ -1,6 +1,7 @@
 package dev.burstgitops.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.burstgitops.manifest.ManifestObject;
 import dev.burstgitops.sync.ObjectOutcome.Pruned;
@@ -9,6 +10,7 @@ import dev.burstgitops.testing.KubeFixture;
 import dev.burstgitops.testing.KubeManifests;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -18,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Pruning custom kinds: a CRD is deleted only once no custom resource of it is left that this
- * controller does not manage (deleting a CRD deletes them all).
+ * controller does not manage (deleting a CRD deletes them all), and an object recorded at a
+ * version the CRD no longer serves is still deleted, through the version it serves now.
  */
 class CustomResourcePruneTest {
 
@@ -90,10 +93,37 @@ class CustomResourcePruneTest {
         assertThat(primary.kubectl().tryRun("get", "crd", "gadgets.example.com").succeeded()).isFalse();
     }
 
+    @Test
+    void anObjectRecordedAtAVersionNoLongerServedIsDeletedThroughTheServedOne() throws Exception {
+        primary.kubectl().run("apply", "--server-side", "-f", file("crd.yaml", CRD.formatted(true, true, true, false)));
+        awaitServed("v1");
+        primary.applier().sync(with(OURS), SyncOptions.apply("c1"));
+        assertThat(inventory()).contains("apiVersion: example.com/v1");
+
+        // The CRD moves to v2: v1 is no longer served, the stored object is served as v2.
+        primary.kubectl().run("apply", "--server-side", "-f", file("crd.yaml",
+                CRD.formatted(false, false, true, true)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> !primary.kubectl()
+                .tryRun("get", "--raw", "/apis/example.com/v1").succeeded());
+        awaitServed("v2");
+
+        SyncReport report = primary.applier().sync(rest, SyncOptions.apply("c2"));
+
+        assertThat(report.outcomes()).filteredOn(Pruned.class::isInstance).extracting(o -> o.key().toString())
+                .containsExactly("Gadget.example.com default/ours");
+        assertThat(primary.kubectl().run("get", "gadgets.v2.example.com", "-A", "-o", "name")).isEmpty();
+        assertThat(inventory()).doesNotContain("Gadget");
+    }
+
     private List<ManifestObject> with(String yaml) {
         List<ManifestObject> objects = new ArrayList<>(rest);
         objects.addAll(KubeManifests.parse("clusters/primary/gadgets.yaml", yaml));
         return objects;
+    }
+
+    private void awaitServed(String version) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> primary.kubectl()
+                .tryRun("get", "--raw", "/apis/example.com/" + version).stdout().contains("gadgets"));
     }
 
     private String file(String name, String content) throws java.io.IOException {
