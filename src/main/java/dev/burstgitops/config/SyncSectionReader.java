@@ -3,6 +3,7 @@ package dev.burstgitops.config;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -11,6 +12,8 @@ import java.util.regex.Pattern;
 final class SyncSectionReader {
 
     private static final Pattern KIND = Pattern.compile("[A-Z][A-Za-z0-9]*");
+    private static final Map<String, SyncConfig.Prune> PRUNE = Map.of("true", SyncConfig.Prune.ON,
+            "false", SyncConfig.Prune.OFF, "confirm", SyncConfig.Prune.CONFIRM);
 
     private SyncSectionReader() {
     }
@@ -19,7 +22,7 @@ final class SyncSectionReader {
         Duration interval = sync.duration("interval", Duration.ofSeconds(60));
         SyncConfig.Mode mode = sync.choice("mode", Map.of("apply", SyncConfig.Mode.APPLY,
                 "detect", SyncConfig.Mode.DETECT), "apply");
-        boolean prune = sync.bool("prune", true);
+        SyncConfig.Prune prune = prune(sync);
         String inventoryNamespace = sync.string("inventoryNamespace", "burst-gitops");
         SyncLimits limits = SyncLimits.read(sync.sectionOrEmpty("limits"));
         int maxFetchFailures = sync.integer("maxFetchFailures", SyncConfig.DEFAULT_MAX_FETCH_FAILURES);
@@ -33,6 +36,20 @@ final class SyncSectionReader {
         sync.rejectUnknownKeys();
         return new SyncConfig(interval, mode, prune, inventoryNamespace, limits, Math.max(1, maxFetchFailures),
                 protect);
+    }
+
+    /** A YAML boolean, as before {@code confirm} existed, or {@code confirm}. */
+    private static SyncConfig.Prune prune(YamlSection sync) {
+        Optional<String> text = sync.optionalString("prune").map(t -> t.toLowerCase(Locale.ROOT));
+        if (text.isEmpty()) {
+            return SyncConfig.Prune.ON;
+        }
+        SyncConfig.Prune prune = PRUNE.get(text.get());
+        if (prune == null) {
+            sync.problem("prune", "must be true, false or confirm, not '" + text.get() + "'");
+            return SyncConfig.Prune.ON;
+        }
+        return prune;
     }
 
     private static Optional<ProtectedObject> protectedObject(YamlSection item) {

@@ -2,15 +2,18 @@ package dev.burstgitops.controller;
 
 import dev.burstgitops.config.ClusterConfig;
 import dev.burstgitops.config.SyncConfig;
+import dev.burstgitops.gitops.Trailers;
 import dev.burstgitops.manifest.ClusterRendering;
 import dev.burstgitops.manifest.RenderOptions;
 import dev.burstgitops.manifest.RenderResult;
+import dev.burstgitops.record.PruneTrailers;
 import dev.burstgitops.status.ClusterPassResult;
 import dev.burstgitops.sync.ApiFailures;
 import dev.burstgitops.sync.ClusterApplier;
 import dev.burstgitops.sync.ClusterUnreachableException;
 import dev.burstgitops.sync.FencedException;
 import dev.burstgitops.sync.NamedObject;
+import dev.burstgitops.sync.PruneConfirmation;
 import dev.burstgitops.sync.SyncMode;
 import dev.burstgitops.sync.SyncOptions;
 import dev.burstgitops.sync.WriteFence;
@@ -50,17 +53,21 @@ public final class ClusterSync implements AutoCloseable {
     }
 
     /**
-     * @param fence checked by the applier before every write; the sync loop's holds only while this
-     *              replica leads, a one-shot {@code sync --once} passes {@link WriteFence#OPEN}
+     * @param trailers the revision's commit trailers: its {@code Prune-Confirmed} count, for {@code sync.prune: confirm}
+     * @param fence    checked by the applier before every write; the sync loop's holds only while this
+     *                 replica leads, a one-shot {@code sync --once} passes {@link WriteFence#OPEN}
      */
-    public ClusterPassResult run(RenderResult rendered, String revision, boolean dryRun, WriteFence fence) {
+    public ClusterPassResult run(RenderResult rendered, String revision, Trailers trailers, boolean dryRun,
+                                 WriteFence fence) {
         if (rendered.hasProblems()) {
             return new ClusterPassResult.RenderFailed(cluster.name(), revision, rendered.problems());
         }
         SyncMode mode = dryRun ? SyncMode.DRY_RUN
                 : sync.mode() == SyncConfig.Mode.DETECT ? SyncMode.DETECT : SyncMode.APPLY;
-        SyncOptions options = new SyncOptions(mode, revision, sync.prune(), cluster.allowEmpty()).withFence(fence)
-                .withAllowedClusterScopedKinds(Set.copyOf(cluster.allowedClusterScopedKinds()))
+        SyncOptions options = new SyncOptions(mode, revision, sync.prune() != SyncConfig.Prune.OFF, cluster.allowEmpty())
+                .withFence(fence).withAllowedClusterScopedKinds(Set.copyOf(cluster.allowedClusterScopedKinds()))
+                .withPruneConfirmation(sync.prune() == SyncConfig.Prune.CONFIRM
+                        ? PruneConfirmation.required(PruneTrailers.confirmed(trailers)) : PruneConfirmation.NOT_REQUIRED)
                 .withProtectedObjects(sync.protect().stream().map(p -> new NamedObject(p.kind(), p.namespace(), p.name()))
                         .collect(Collectors.toSet()));
         try {

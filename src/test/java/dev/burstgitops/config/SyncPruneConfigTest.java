@@ -6,10 +6,25 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-/** {@code sync.protect}: the objects no pass may prune. */
+/** {@code sync.prune} (true, false or confirm) and {@code sync.protect}, the objects no pass may prune. */
 class SyncPruneConfigTest {
 
     private static final String GIT = "git: {url: \"file:///srv/fleet.git\"}\n";
+
+    @Test
+    void pruneIsOnByDefaultAndReadsTheYamlBooleansAsBefore() throws Exception {
+        assertThat(parse(GIT).sync().prune()).isEqualTo(SyncConfig.Prune.ON);
+        assertThat(parse(GIT + "sync: {prune: true}\n").sync().prune()).isEqualTo(SyncConfig.Prune.ON);
+        assertThat(parse(GIT + "sync: {prune: False}\n").sync().prune()).isEqualTo(SyncConfig.Prune.OFF);
+        assertThat(parse(GIT + "sync: {prune: confirm}\n").sync().prune()).isEqualTo(SyncConfig.Prune.CONFIRM);
+        assertThat(parse(GIT).sync().protect()).isEmpty();
+    }
+
+    @Test
+    void anyOtherPruneValueIsAProblemNamingTheChoices() {
+        assertThatThrownBy(() -> parse(GIT + "sync: {prune: ask}\n")).isInstanceOf(ConfigException.class)
+                .hasMessage("burst-gitops.yaml:2: sync.prune: must be true, false or confirm, not 'ask'");
+    }
 
     @Test
     void readsTheProtectedObjectsNamespaceLeftOutForClusterScopedOnes() throws Exception {

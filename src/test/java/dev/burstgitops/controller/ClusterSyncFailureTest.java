@@ -9,6 +9,7 @@ import dev.burstgitops.config.ClusterConfig;
 import dev.burstgitops.config.ConfigLoader;
 import dev.burstgitops.config.SyncConfig;
 import dev.burstgitops.gitops.JGitWorkspace;
+import dev.burstgitops.gitops.Trailers;
 import dev.burstgitops.manifest.ClusterRendering;
 import dev.burstgitops.manifest.RenderResult;
 import dev.burstgitops.status.ClusterPassResult;
@@ -100,7 +101,7 @@ class ClusterSyncFailureTest {
                 """));
 
         try (ClusterSync sync = refusingSync(cluster)) {
-            ClusterPassResult result = sync.run(rendered, "3f2a1c9aa", false, WriteFence.OPEN);
+            ClusterPassResult result = sync.run(rendered, "3f2a1c9aa", Trailers.none(), false, WriteFence.OPEN);
 
             assertThat(result.failed()).isTrue();
             assertThat(result.summary()).startsWith("sync burst @3f2a1c9: ").contains("401")
