@@ -113,6 +113,8 @@ final class SyncCommand implements Callable<Integer> {
                 synced.report().planLines().forEach(line -> out.println("  " + line));
             }
             synced.report().failures().forEach(failure -> err.println(failure));
+            // "prune awaiting confirmation: 3 objects: ..." tells a person what to confirm, and how.
+            synced.report().warnings().forEach(warning -> err.println("warning: " + warning));
         }
         out.println(result.summary());
     }

@@ -9,7 +9,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -65,7 +64,7 @@ public final class ConfigLoader {
             top.problem("git.verify", "needs git.signing when policies are configured: the controller's own"
                     + " decision commits must carry a signature the allowed signers list");
         }
-        SyncConfig sync = sync(top.sectionOrEmpty("sync"));
+        SyncConfig sync = SyncSectionReader.read(top.sectionOrEmpty("sync"));
         ServerConfig server = ServerSectionReader.read(top.sectionOrEmpty("server"));
         top.rejectUnknownKeys();
         problems.throwIfAny();
@@ -105,21 +104,6 @@ public final class ConfigLoader {
         auth.rejectUnknownKeys();
         prom.rejectUnknownKeys();
         return new PrometheusConfig(url, timeout, scrapeInterval, bearer, username, password);
-    }
-
-    private static SyncConfig sync(YamlSection sync) {
-        Duration interval = sync.duration("interval", Duration.ofSeconds(60));
-        SyncConfig.Mode mode = sync.choice("mode", Map.of("apply", SyncConfig.Mode.APPLY,
-                "detect", SyncConfig.Mode.DETECT), "apply");
-        boolean prune = sync.bool("prune", true);
-        String inventoryNamespace = sync.string("inventoryNamespace", "burst-gitops");
-        SyncLimits limits = SyncLimits.read(sync.sectionOrEmpty("limits"));
-        int maxFetchFailures = sync.integer("maxFetchFailures", SyncConfig.DEFAULT_MAX_FETCH_FAILURES);
-        if (maxFetchFailures < 1) {
-            sync.problem("maxFetchFailures", "must be at least 1");
-        }
-        sync.rejectUnknownKeys();
-        return new SyncConfig(interval, mode, prune, inventoryNamespace, limits, Math.max(1, maxFetchFailures));
     }
 
     static URI uri(YamlSection section, String key) {

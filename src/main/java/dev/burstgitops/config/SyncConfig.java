@@ -1,26 +1,42 @@
 package dev.burstgitops.config;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The {@code sync} section.
  *
+ * @param prune            whether objects no longer in Git are deleted, and whether that waits for
+ *                         the head commit's {@code Prune-Confirmed} trailer
  * @param limits           how much repository content one render may read
  * @param maxFetchFailures fetches in a row that may fail before {@code /healthz} does, so that
  *                         Kubernetes restarts a controller that keeps failing to reach Git
+ * @param protect          objects never pruned in any cluster, whatever Git says
  */
-public record SyncConfig(Duration interval, Mode mode, boolean prune, String inventoryNamespace, SyncLimits limits,
-                         int maxFetchFailures) {
+public record SyncConfig(Duration interval, Mode mode, Prune prune, String inventoryNamespace, SyncLimits limits,
+                         int maxFetchFailures, List<ProtectedObject> protect) {
 
     public static final int DEFAULT_MAX_FETCH_FAILURES = 10;
 
-    /** With the default limits and failure bound. */
+    public SyncConfig {
+        protect = List.copyOf(protect);
+    }
+
+    /** With the default limits and failure bound, and nothing protected by name. */
     public SyncConfig(Duration interval, Mode mode, boolean prune, String inventoryNamespace) {
-        this(interval, mode, prune, inventoryNamespace, SyncLimits.DEFAULTS, DEFAULT_MAX_FETCH_FAILURES);
+        this(interval, mode, prune ? Prune.ON : Prune.OFF, inventoryNamespace, SyncLimits.DEFAULTS,
+                DEFAULT_MAX_FETCH_FAILURES, List.of());
     }
 
     /** Whether the sync loop writes, or only reports drift. */
     public enum Mode {
         APPLY, DETECT
+    }
+
+    /** {@code sync.prune}: {@code true}, {@code false} or {@code confirm}. */
+    public enum Prune {
+        ON, OFF,
+        /** Deletes only what the head commit confirms with a {@code Prune-Confirmed: <n>} trailer. */
+        CONFIRM
     }
 }

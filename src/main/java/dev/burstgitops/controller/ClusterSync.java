@@ -2,19 +2,25 @@ package dev.burstgitops.controller;
 
 import dev.burstgitops.config.ClusterConfig;
 import dev.burstgitops.config.SyncConfig;
+import dev.burstgitops.gitops.Trailers;
 import dev.burstgitops.manifest.ClusterRendering;
 import dev.burstgitops.manifest.RenderOptions;
 import dev.burstgitops.manifest.RenderResult;
+import dev.burstgitops.record.PruneTrailers;
 import dev.burstgitops.status.ClusterPassResult;
 import dev.burstgitops.sync.ApiFailures;
 import dev.burstgitops.sync.ClusterApplier;
 import dev.burstgitops.sync.ClusterUnreachableException;
 import dev.burstgitops.sync.FencedException;
+import dev.burstgitops.sync.NamedObject;
+import dev.burstgitops.sync.PruneConfirmation;
 import dev.burstgitops.sync.SyncMode;
 import dev.burstgitops.sync.SyncOptions;
 import dev.burstgitops.sync.WriteFence;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.nio.file.Path;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * One cluster's sync pass over an already rendered revision: refuse to touch the cluster when
@@ -30,11 +36,6 @@ public final class ClusterSync implements AutoCloseable {
     private final ClusterApplier applier;
     private final RenderOptions renderOptions;
 
-    /** Rendering with the cluster's own policy only: default limits, nothing reserved. */
-    public ClusterSync(ClusterConfig cluster, SyncConfig sync, ClusterApplier applier) {
-        this(cluster, sync, applier, ClusterRendering.options(cluster));
-    }
-
     public ClusterSync(ClusterConfig cluster, SyncConfig sync, ClusterApplier applier, RenderOptions renderOptions) {
         this.cluster = cluster;
         this.sync = sync;
@@ -46,27 +47,29 @@ public final class ClusterSync implements AutoCloseable {
         return cluster.name();
     }
 
-    public ClusterConfig config() {
-        return cluster;
-    }
-
     /** Renders this cluster's directory of the repository tree at {@code repository}. */
     public RenderResult render(Path repository) {
         return ClusterRendering.render(repository, cluster, renderOptions);
     }
 
     /**
-     * @param fence checked by the applier before every write; the sync loop's holds only while this
-     *              replica leads, a one-shot {@code sync --once} passes {@link WriteFence#OPEN}
+     * @param trailers the revision's commit trailers: its {@code Prune-Confirmed} count, for {@code sync.prune: confirm}
+     * @param fence    checked by the applier before every write; the sync loop's holds only while this
+     *                 replica leads, a one-shot {@code sync --once} passes {@link WriteFence#OPEN}
      */
-    public ClusterPassResult run(RenderResult rendered, String revision, boolean dryRun, WriteFence fence) {
+    public ClusterPassResult run(RenderResult rendered, String revision, Trailers trailers, boolean dryRun,
+                                 WriteFence fence) {
         if (rendered.hasProblems()) {
             return new ClusterPassResult.RenderFailed(cluster.name(), revision, rendered.problems());
         }
         SyncMode mode = dryRun ? SyncMode.DRY_RUN
                 : sync.mode() == SyncConfig.Mode.DETECT ? SyncMode.DETECT : SyncMode.APPLY;
-        SyncOptions options = new SyncOptions(mode, revision, sync.prune(), cluster.allowEmpty()).withFence(fence)
-                .withAllowedClusterScopedKinds(java.util.Set.copyOf(cluster.allowedClusterScopedKinds()));
+        SyncOptions options = new SyncOptions(mode, revision, sync.prune() != SyncConfig.Prune.OFF, cluster.allowEmpty())
+                .withFence(fence).withAllowedClusterScopedKinds(Set.copyOf(cluster.allowedClusterScopedKinds()))
+                .withPruneConfirmation(sync.prune() == SyncConfig.Prune.CONFIRM
+                        ? PruneConfirmation.required(PruneTrailers.confirmed(trailers)) : PruneConfirmation.NOT_REQUIRED)
+                .withProtectedObjects(sync.protect().stream().map(p -> new NamedObject(p.kind(), p.namespace(), p.name()))
+                        .collect(Collectors.toSet()));
         try {
             return new ClusterPassResult.Synced(applier.sync(rendered.objects(), options));
         } catch (FencedException e) {

@@ -6,6 +6,7 @@ import dev.burstgitops.config.ConfigException;
 import dev.burstgitops.manifest.ClusterRendering;
 import dev.burstgitops.sync.ClusterTarget;
 import dev.burstgitops.sync.Fabric8ClusterApplier;
+import dev.burstgitops.sync.PodIdentity;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +26,9 @@ public final class ClusterSyncs {
             }
             ClusterTarget target = target(config, cluster);
             try {
-                syncs.add(new ClusterSync(cluster, config.sync(), Fabric8ClusterApplier.connect(target),
+                // The controller's own objects are looked up only in the cluster its pod runs in.
+                syncs.add(new ClusterSync(cluster, config.sync(), Fabric8ClusterApplier.connect(target,
+                        target.inCluster() ? PodIdentity.ofThisProcess() : Optional.empty()),
                         ClusterRendering.options(config, cluster)));
             } catch (IOException e) {
                 closeAll(syncs);

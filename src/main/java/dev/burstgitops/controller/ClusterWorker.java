@@ -62,14 +62,6 @@ final class ClusterWorker implements AutoCloseable {
         });
     }
 
-    String name() {
-        return cluster.name();
-    }
-
-    ClusterSync cluster() {
-        return cluster;
-    }
-
     /**
      * Whether {@code revision} is new to this cluster, or its last pass failed and the backoff is
      * over, or its last pass is older than {@code resyncAfter}; and not already queued or running:
@@ -126,7 +118,7 @@ final class ClusterWorker implements AutoCloseable {
         lastPassAt = clock.instant();
         try {
             // Rendered here, not on the loop's thread: a directory slow to render delays only its own cluster.
-            return cluster.run(cluster.render(job.tree().root()), job.revision(), false, fence);
+            return cluster.run(cluster.render(job.tree().root()), job.revision(), job.tree().trailers(), false, fence);
         } catch (RuntimeException e) {
             // Nothing may escape: an exception would end this cluster's thread, and its syncs with it.
             return new ClusterPassResult.Failed(cluster.name(), job.revision(), e.toString());

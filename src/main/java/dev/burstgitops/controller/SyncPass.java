@@ -1,7 +1,9 @@
 package dev.burstgitops.controller;
 
+import dev.burstgitops.gitops.CommitTrailers;
 import dev.burstgitops.gitops.GitException;
 import dev.burstgitops.gitops.GitWorkspace;
+import dev.burstgitops.gitops.Trailers;
 import dev.burstgitops.status.ClusterPassResult;
 import dev.burstgitops.sync.WriteFence;
 import java.util.ArrayList;
@@ -28,13 +30,14 @@ public final class SyncPass {
 
     public List<ClusterPassResult> run(boolean dryRun) throws GitException {
         String head = workspace.refresh();
+        Trailers trailers = CommitTrailers.of(workspace.directory(), head);
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, clusters.size()));
         try {
             List<CompletableFuture<ClusterPassResult>> passes = new ArrayList<>();
             // A one-shot command has no lease to lose: nothing fences its writes.
             for (ClusterSync cluster : clusters) {
                 passes.add(CompletableFuture.supplyAsync(() -> cluster.run(cluster.render(workspace.directory()), head,
-                        dryRun, WriteFence.OPEN), pool));
+                        trailers, dryRun, WriteFence.OPEN), pool));
             }
             return passes.stream().map(CompletableFuture::join).toList();
         } finally {

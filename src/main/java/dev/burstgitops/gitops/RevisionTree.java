@@ -20,16 +20,23 @@ public final class RevisionTree {
 
     private final String revision;
     private final Path root;
+    private final Trailers trailers;
     private int references = 1;
 
     /** @param root an exported tree, now owned by this object; the caller holds the first reference */
-    RevisionTree(String revision, Path root) {
+    RevisionTree(String revision, Path root, Trailers trailers) {
         this.revision = revision;
         this.root = root;
+        this.trailers = trailers;
     }
 
     public String revision() {
         return revision;
+    }
+
+    /** The trailers of the commit's message ({@code Prune-Confirmed: 3}). */
+    public Trailers trailers() {
+        return trailers;
     }
 
     /** The repository root at {@link #revision()}; valid while a reference is held. */

@@ -37,6 +37,7 @@ public final class RevisionTrees implements AutoCloseable {
         // A name of its own per export: the same revision may come back (a revert by force push)
         // while a cluster still renders the directory of its first export.
         Path target = base.resolve(revision + "-" + exports.incrementAndGet());
+        Trailers trailers = CommitTrailers.of(workspace.directory(), revision);
         try {
             workspace.exportTree(revision, target);
         } catch (GitException | RuntimeException e) {
@@ -46,7 +47,7 @@ public final class RevisionTrees implements AutoCloseable {
         if (head != null) {
             head.release();
         }
-        head = new RevisionTree(revision, target);
+        head = new RevisionTree(revision, target, trailers);
         return head;
     }
 

@@ -32,22 +32,31 @@ public final class Fabric8ClusterApplier implements ClusterApplier {
     private final String cluster;
     private final KubernetesClient client;
     private final InventoryStore inventoryStore;
-    private final ProtectedNamespaces protectedNamespaces;
+    private final Optional<PodIdentity> controllerPod;
     private final ParallelApply parallel;
     private final PreviewedVersions previewed = new PreviewedVersions();
     private final Clock clock = Clock.systemUTC();
 
-    /** Takes ownership of {@code client}: {@link #close()} closes it. */
-    public Fabric8ClusterApplier(String cluster, KubernetesClient client, String inventoryNamespace) {
+    /** Takes ownership of {@code client}; {@code controllerPod}: the controller's, when it runs in this cluster. */
+    public Fabric8ClusterApplier(String cluster, KubernetesClient client, String inventoryNamespace,
+                                 Optional<PodIdentity> controllerPod) {
         this.cluster = cluster;
         this.client = client;
         this.inventoryStore = new InventoryStore(client, cluster, inventoryNamespace);
-        this.protectedNamespaces = ProtectedNamespaces.forController(inventoryNamespace);
+        this.controllerPod = controllerPod;
         this.parallel = new ParallelApply(cluster);
     }
 
+    /** A cluster the controller does not run in. */
     public static Fabric8ClusterApplier connect(ClusterTarget target) throws IOException {
-        return new Fabric8ClusterApplier(target.name(), KubernetesClients.connect(target), target.inventoryNamespace());
+        return connect(target, Optional.empty());
+    }
+
+    /** @param controllerPod the controller's own pod when it runs in this cluster: its objects are never pruned */
+    public static Fabric8ClusterApplier connect(ClusterTarget target, Optional<PodIdentity> controllerPod)
+            throws IOException {
+        return new Fabric8ClusterApplier(target.name(), KubernetesClients.connect(target), target.inventoryNamespace(),
+                controllerPod);
     }
 
     @Override
@@ -112,8 +121,8 @@ public final class Fabric8ClusterApplier implements ClusterApplier {
                 entriesStale = true;
             }
         }
-        PruneStep.Result pruned = new PruneStep(new Pruner(client, servedKinds, cluster, protectedNamespaces,
-                options.fence())).run(reconciled, inventory.known(), options);
+        PruneStep.Result pruned = PruneStep.of(client, servedKinds, cluster, inventoryStore.namespace(), controllerPod,
+                options).run(reconciled, inventory.known(), options);
         if (write) {
             inventory.record(pruned.next());
         }

@@ -2,7 +2,10 @@ package dev.burstgitops.sync;
 
 import dev.burstgitops.manifest.ObjectKey;
 import dev.burstgitops.sync.ObjectOutcome.Failed;
+import dev.burstgitops.sync.ObjectOutcome.Pruned;
+import dev.burstgitops.sync.ObjectOutcome.Retained;
 import dev.burstgitops.sync.ObjectReconciler.Reconciled;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -20,6 +23,10 @@ import org.slf4j.LoggerFactory;
  * old inventory entry, so the objects are pruned on the first clean pass. A desired object that
  * failed, and an object whose deletion failed, keep their entries too: the controller never forgets
  * what it owns.
+ *
+ * <p>When prune needs confirmation ({@link PruneConfirmation}), the pass first plans the prune,
+ * writing nothing; unless the head commit confirms exactly as many deletions as planned, it stops
+ * there, reports every planned deletion as awaiting confirmation, and keeps their entries.
  */
 final class PruneStep {
 
@@ -32,6 +39,15 @@ final class PruneStep {
 
     PruneStep(Pruner pruner) {
         this.pruner = pruner;
+    }
+
+    /** The prune step of one pass; {@code controllerPod} is the controller's pod when it runs in this cluster. */
+    static PruneStep of(KubernetesClient client, ServedKinds servedKinds, String cluster, String inventoryNamespace,
+                        Optional<PodIdentity> controllerPod, SyncOptions options) {
+        NeverPruned neverPruned = new NeverPruned(options.protectedObjects(),
+                new ControllerObjects(client, servedKinds, controllerPod));
+        return new PruneStep(new Pruner(client, servedKinds, cluster,
+                ProtectedNamespaces.forController(inventoryNamespace, controllerPod), neverPruned, options.fence()));
     }
 
     Result run(List<Reconciled> reconciled, Inventory previous, SyncOptions options) {
@@ -50,9 +66,31 @@ final class PruneStep {
         Set<ObjectKey> failedKeys = keys(reconciled, true);
         List<InventoryEntry> failedButOwned = previous.entries().stream()
                 .filter(entry -> failedKeys.contains(entry.key())).toList();
-        Pruner.Result pruned = pruner.prune(candidates, options.mode().writes());
+        boolean write = options.mode().writes();
+        Pruner.Result pruned;
+        if (options.pruneConfirmation().required() && !candidates.isEmpty()) {
+            Pruner.Result plan = pruner.prune(candidates, previous.keys(), false);
+            List<ObjectKey> deletions = plan.outcomes().stream().filter(Pruned.class::isInstance)
+                    .map(ObjectOutcome::key).toList();
+            if (!options.pruneConfirmation().allows(deletions.size())) {
+                return awaitingConfirmation(plan, deletions, previous.plus(applied), options.pruneConfirmation());
+            }
+            pruned = write ? pruner.prune(candidates, previous.keys(), true) : plan;
+        } else {
+            pruned = pruner.prune(candidates, previous.keys(), write);
+        }
         Inventory next = Inventory.of(applied).plus(failedButOwned).plus(pruned.stillOwned());
         return new Result(pruned.outcomes(), next, List.of());
+    }
+
+    /** The planned deletions become kept objects; every entry stays, so they are pruned once confirmed. */
+    private static Result awaitingConfirmation(Pruner.Result plan, List<ObjectKey> deletions, Inventory next,
+                                               PruneConfirmation confirmation) {
+        String warning = confirmation.awaiting(deletions);
+        LOG.warn(warning);
+        List<ObjectOutcome> outcomes = plan.outcomes().stream().map(outcome -> outcome instanceof Pruned
+                ? new Retained(outcome.key(), confirmation.reason(deletions.size())) : outcome).toList();
+        return new Result(outcomes, next, List.of(warning));
     }
 
     private static Optional<String> skipReason(SyncOptions options, List<Reconciled> reconciled, List<InventoryEntry> candidates) {

@@ -1,5 +1,6 @@
 package dev.burstgitops.sync;
 
+import dev.burstgitops.manifest.ObjectKey;
 import dev.burstgitops.sync.ObjectOutcome.Failed;
 import dev.burstgitops.sync.ObjectOutcome.Pruned;
 import dev.burstgitops.sync.ObjectOutcome.Retained;
@@ -11,6 +12,7 @@ import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,17 +21,19 @@ import org.slf4j.LoggerFactory;
  * order (the rest, then CRDs, then Namespaces). The live object decides, not the inventory alone:
  * it is deleted only when it still carries both managed labels for this cluster and is not
  * annotated {@code burst-gitops/prune: disabled}, so a hand-made object that happens to share a
- * name, or one a person has taken over, survives. A protected namespace ({@link ProtectedNamespaces})
- * is never deleted, and any other Namespace only once it holds nothing but this controller's
- * objects for this cluster ({@link NamespaceContents}); until then it is reported, and kept in the
- * inventory so that a later pass prunes it once it is empty. Every delete is behind the pass's
- * {@link WriteFence}.
+ * name, or one a person has taken over, survives. Never deleted: a protected namespace
+ * ({@link ProtectedNamespaces}), an object named in {@code sync.protect} or the controller's own
+ * ({@link NeverPruned}); a Namespace that holds objects this controller did not apply for this
+ * cluster ({@link NamespaceContents}), and a CRD with such custom resources ({@link CustomResources}).
+ * All but the protected namespaces are kept in the inventory, so a later pass looks at them again.
+ * An object recorded at a version no longer served is deleted through a version that is
+ * ({@link ServedVersions}). Every delete is behind the pass's {@link WriteFence}.
  */
 final class Pruner {
 
     private static final Logger LOG = LoggerFactory.getLogger(Pruner.class);
 
-    /** The outcomes, and the entries to keep in the inventory because their deletion failed. */
+    /** The outcomes, and the entries to keep in the inventory because they were kept or their deletion failed. */
     record Result(List<ObjectOutcome> outcomes, List<InventoryEntry> stillOwned) {
     }
 
@@ -37,23 +41,26 @@ final class Pruner {
     private final ServedKinds servedKinds;
     private final String cluster;
     private final ProtectedNamespaces protectedNamespaces;
+    private final NeverPruned neverPruned;
     private final WriteFence fence;
 
     Pruner(KubernetesClient client, ServedKinds servedKinds, String cluster, ProtectedNamespaces protectedNamespaces,
-           WriteFence fence) {
+           NeverPruned neverPruned, WriteFence fence) {
         this.client = client;
         this.servedKinds = servedKinds;
         this.cluster = cluster;
         this.protectedNamespaces = protectedNamespaces;
+        this.neverPruned = neverPruned;
         this.fence = fence;
     }
 
-    Result prune(List<InventoryEntry> candidates, boolean write) {
+    /** @param inventory every object of this pass's inventory: a CRD's custom resources among them are this controller's */
+    Result prune(List<InventoryEntry> candidates, Set<ObjectKey> inventory, boolean write) {
         List<ObjectOutcome> outcomes = new ArrayList<>();
         List<InventoryEntry> stillOwned = new ArrayList<>();
         for (InventoryEntry entry : ApplyOrder.forPrune(candidates, InventoryEntry::kind)) {
             try {
-                pruneOne(entry, write, stillOwned).ifPresent(outcomes::add);
+                pruneOne(entry, inventory, write, stillOwned).ifPresent(outcomes::add);
             } catch (KubernetesClientException e) {
                 if (ApiErrors.isUnreachable(e)) {
                     throw e;
@@ -66,12 +73,13 @@ final class Pruner {
         return new Result(outcomes, stillOwned);
     }
 
-    /** Prunes one entry; adds it to {@code stillOwned} when it must be tried again on a later pass. */
-    private Optional<ObjectOutcome> pruneOne(InventoryEntry entry, boolean write, List<InventoryEntry> stillOwned) {
-        Optional<ResourceDefinitionContext> kind = servedKinds.find(entry.apiVersion(), entry.kind());
+    /** Prunes one entry; adds it to {@code stillOwned} when it must be looked at again on a later pass. */
+    private Optional<ObjectOutcome> pruneOne(InventoryEntry entry, Set<ObjectKey> inventory, boolean write,
+                                             List<InventoryEntry> stillOwned) {
+        Optional<ResourceDefinitionContext> kind = new ServedVersions(client, servedKinds).find(entry.apiVersion(), entry.kind());
         if (kind.isEmpty()) {
-            // No kind, no object: the CRD went, and its objects with it.
-            LOG.info("forget {}: kind no longer served", entry.key());
+            // Served at no version: the CRD went, and its objects with it.
+            LOG.info("forget {}: kind no longer served at any version", entry.key());
             return Optional.empty();
         }
         var resource = GenericResources.named(client, kind.get(), entry.namespace(), entry.name());
@@ -80,30 +88,53 @@ final class Pruner {
             LOG.debug("forget {}: already gone", entry.key());
             return Optional.empty();
         }
-        Optional<String> keep = isNamespace(entry) ? protectedNamespaces.whyProtected(entry.name()) : Optional.empty();
-        if (keep.isEmpty()) {
-            keep = ManagedLabels.whyNotPrunable(live.getMetadata().getLabels(), live.getMetadata().getAnnotations(), cluster);
-        }
+        Optional<Keep> keep = whyKeep(entry, live, inventory);
         if (keep.isPresent()) {
-            LOG.info("keep {}: {}", entry.key(), keep.get());
-            return Optional.of(new Retained(entry.key(), keep.get()));
-        }
-        if (isNamespace(entry)) {
-            List<String> unmanaged = new NamespaceContents(client, cluster).unmanaged(entry.name());
-            if (!unmanaged.isEmpty()) {
-                String reason = "it still holds objects burst-gitops did not apply for cluster " + cluster + ": "
-                        + String.join(", ", unmanaged);
-                LOG.warn("keep {}: {}", entry.key(), reason);
+            LOG.info("keep {}: {}", entry.key(), keep.get().reason());
+            if (keep.get().lookAgain()) {
                 stillOwned.add(entry);
-                return Optional.of(new Retained(entry.key(), reason));
             }
+            return Optional.of(new Retained(entry.key(), keep.get().reason()));
         }
         if (write) {
             fence.check();
             resource.withPropagationPolicy(DeletionPropagation.BACKGROUND).delete();
         }
-        LOG.info("{} {}", write ? "prune" : "would prune", entry.key());
+        String servedAt = kind.get().getGroup().isEmpty() ? kind.get().getVersion()
+                : kind.get().getGroup() + "/" + kind.get().getVersion();
+        LOG.info("{} {}{}", write ? "prune" : "would prune", entry.key(),
+                servedAt.equals(entry.apiVersion()) ? "" : " (through " + servedAt + ", " + entry.apiVersion() + " is no longer served)");
         return Optional.of(new Pruned(entry.key()));
+    }
+
+    /** Why an object is not deleted, and whether its entry stays in the inventory for a later pass to look again. */
+    private record Keep(String reason, boolean lookAgain) {
+    }
+
+    private Optional<Keep> whyKeep(InventoryEntry entry, GenericKubernetesResource live, Set<ObjectKey> inventory) {
+        Optional<String> system = isNamespace(entry) ? protectedNamespaces.whyProtected(entry.name()) : Optional.empty();
+        if (system.isPresent()) {
+            return Optional.of(new Keep(system.get(), false));
+        }
+        Optional<String> never = neverPruned.why(entry, live);
+        if (never.isPresent()) {
+            return Optional.of(new Keep(never.get(), true));
+        }
+        // No longer ours (labels removed, or opted out): forgotten, so it is never looked at again.
+        Optional<String> notOurs = ManagedLabels.whyNotPrunable(live.getMetadata().getLabels(),
+                live.getMetadata().getAnnotations(), cluster);
+        if (notOurs.isPresent()) {
+            return Optional.of(new Keep(notOurs.get(), false));
+        }
+        if (isNamespace(entry)) {
+            List<String> unmanaged = new NamespaceContents(client, cluster).unmanaged(entry.name());
+            return unmanaged.isEmpty() ? Optional.empty() : Optional.of(new Keep("it still holds objects burst-gitops"
+                    + " did not apply for cluster " + cluster + ": " + String.join(", ", unmanaged), true));
+        }
+        if (entry.kind().equals("CustomResourceDefinition") && entry.key().group().equals("apiextensions.k8s.io")) {
+            return new CustomResources(client, servedKinds).whyKept(live, inventory, cluster).map(why -> new Keep(why, true));
+        }
+        return Optional.empty();
     }
 
     private static boolean isNamespace(InventoryEntry entry) {

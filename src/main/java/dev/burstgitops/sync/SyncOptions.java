@@ -14,19 +14,25 @@ import java.util.Set;
  * @param fence      checked before every write; a pass whose fence no longer holds stops there
  * @param allowedClusterScopedKinds the kinds that may be applied cluster-scoped, whatever the
  *                   cluster's discovery says is cluster-scoped ({@code "*"}: any)
+ * @param pruneConfirmation whether deletions wait for the head commit's confirmation
+ * @param protectedObjects  objects never pruned, whatever Git says ({@code sync.protect})
  */
 public record SyncOptions(SyncMode mode, String revision, boolean prune, boolean allowEmpty, WriteFence fence,
-                          Set<String> allowedClusterScopedKinds) {
+                          Set<String> allowedClusterScopedKinds, PruneConfirmation pruneConfirmation,
+                          Set<NamedObject> protectedObjects) {
 
     public SyncOptions {
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(fence, "fence");
+        Objects.requireNonNull(pruneConfirmation, "pruneConfirmation");
         revision = revision == null ? "" : revision;
         allowedClusterScopedKinds = Set.copyOf(allowedClusterScopedKinds);
+        protectedObjects = Set.copyOf(protectedObjects);
     }
 
     public SyncOptions(SyncMode mode, String revision, boolean prune, boolean allowEmpty) {
-        this(mode, revision, prune, allowEmpty, WriteFence.OPEN, Set.of(ANY_KIND));
+        this(mode, revision, prune, allowEmpty, WriteFence.OPEN, Set.of(ANY_KIND), PruneConfirmation.NOT_REQUIRED,
+                Set.of());
     }
 
     /** Allows every cluster-scoped kind. */
@@ -37,19 +43,32 @@ public record SyncOptions(SyncMode mode, String revision, boolean prune, boolean
     }
 
     public SyncOptions withMode(SyncMode newMode) {
-        return new SyncOptions(newMode, revision, prune, allowEmpty, fence, allowedClusterScopedKinds);
+        return new SyncOptions(newMode, revision, prune, allowEmpty, fence, allowedClusterScopedKinds,
+                pruneConfirmation, protectedObjects);
     }
 
     public SyncOptions withAllowEmpty(boolean newAllowEmpty) {
-        return new SyncOptions(mode, revision, prune, newAllowEmpty, fence, allowedClusterScopedKinds);
+        return new SyncOptions(mode, revision, prune, newAllowEmpty, fence, allowedClusterScopedKinds,
+                pruneConfirmation, protectedObjects);
     }
 
     public SyncOptions withFence(WriteFence newFence) {
-        return new SyncOptions(mode, revision, prune, allowEmpty, newFence, allowedClusterScopedKinds);
+        return new SyncOptions(mode, revision, prune, allowEmpty, newFence, allowedClusterScopedKinds,
+                pruneConfirmation, protectedObjects);
     }
 
     public SyncOptions withAllowedClusterScopedKinds(Set<String> kinds) {
-        return new SyncOptions(mode, revision, prune, allowEmpty, fence, kinds);
+        return new SyncOptions(mode, revision, prune, allowEmpty, fence, kinds, pruneConfirmation, protectedObjects);
+    }
+
+    public SyncOptions withPruneConfirmation(PruneConfirmation confirmation) {
+        return new SyncOptions(mode, revision, prune, allowEmpty, fence, allowedClusterScopedKinds, confirmation,
+                protectedObjects);
+    }
+
+    public SyncOptions withProtectedObjects(Set<NamedObject> objects) {
+        return new SyncOptions(mode, revision, prune, allowEmpty, fence, allowedClusterScopedKinds,
+                pruneConfirmation, objects);
     }
 
     boolean allowsClusterScoped(String kind) {

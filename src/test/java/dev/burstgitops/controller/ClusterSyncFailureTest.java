@@ -9,6 +9,8 @@ import dev.burstgitops.config.ClusterConfig;
 import dev.burstgitops.config.ConfigLoader;
 import dev.burstgitops.config.SyncConfig;
 import dev.burstgitops.gitops.JGitWorkspace;
+import dev.burstgitops.gitops.Trailers;
+import dev.burstgitops.manifest.ClusterRendering;
 import dev.burstgitops.manifest.RenderResult;
 import dev.burstgitops.status.ClusterPassResult;
 import dev.burstgitops.sync.ClusterTarget;
@@ -85,7 +87,7 @@ class ClusterSyncFailureTest {
                 ClusterTarget.of("burst", cluster.kubeconfig().orElseThrow().toString(), "burst", "burst-gitops")
                         .withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(2)));
         return new ClusterSync(cluster, new SyncConfig(Duration.ofMinutes(1), SyncConfig.Mode.APPLY, true,
-                "burst-gitops"), applier);
+                "burst-gitops"), applier, ClusterRendering.options(cluster));
     }
 
     @Test
@@ -99,7 +101,7 @@ class ClusterSyncFailureTest {
                 """));
 
         try (ClusterSync sync = refusingSync(cluster)) {
-            ClusterPassResult result = sync.run(rendered, "3f2a1c9aa", false, WriteFence.OPEN);
+            ClusterPassResult result = sync.run(rendered, "3f2a1c9aa", Trailers.none(), false, WriteFence.OPEN);
 
             assertThat(result.failed()).isTrue();
             assertThat(result.summary()).startsWith("sync burst @3f2a1c9: ").contains("401")

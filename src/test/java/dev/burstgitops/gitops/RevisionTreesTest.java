@@ -69,6 +69,16 @@ class RevisionTreesTest {
     }
 
     @Test
+    void aTreeCarriesTheTrailersOfItsCommitForTheSyncPass() throws Exception {
+        person.write("apps/app.yaml", "version: 2\n").commitAndPush(GitRemotes.SEEDER,
+                "Drop the old app\n\nPrune-Confirmed: 3");
+
+        RevisionTree tree = trees.of(workspace.refresh());
+
+        assertThat(tree.trailers().first("Prune-Confirmed")).contains("3");
+    }
+
+    @Test
     void treesLeftBehindByAStoppedProcessAreClearedAtTheStart() throws Exception {
         Path leftover = trees.of(workspace.refresh()).retain().root();
 
