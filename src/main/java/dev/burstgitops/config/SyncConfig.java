@@ -12,20 +12,23 @@ import java.util.List;
  * @param maxFetchFailures fetches in a row that may fail before {@code /healthz} does, so that
  *                         Kubernetes restarts a controller that keeps failing to reach Git
  * @param protect          objects never pruned in any cluster, whatever Git says
+ * @param leaveFieldsOf    field managers (controllers) whose fields Git never takes back, besides
+ *                         the cluster's own ({@code kube-controller-manager} and the like)
  */
 public record SyncConfig(Duration interval, Mode mode, Prune prune, String inventoryNamespace, SyncLimits limits,
-                         int maxFetchFailures, List<ProtectedObject> protect) {
+                         int maxFetchFailures, List<ProtectedObject> protect, List<String> leaveFieldsOf) {
 
     public static final int DEFAULT_MAX_FETCH_FAILURES = 10;
 
     public SyncConfig {
         protect = List.copyOf(protect);
+        leaveFieldsOf = List.copyOf(leaveFieldsOf);
     }
 
     /** With the default limits and failure bound, and nothing protected by name. */
     public SyncConfig(Duration interval, Mode mode, boolean prune, String inventoryNamespace) {
         this(interval, mode, prune ? Prune.ON : Prune.OFF, inventoryNamespace, SyncLimits.DEFAULTS,
-                DEFAULT_MAX_FETCH_FAILURES, List.of());
+                DEFAULT_MAX_FETCH_FAILURES, List.of(), List.of());
     }
 
     /** Whether the sync loop writes, or only reports drift. */

@@ -33,9 +33,10 @@ final class SyncSectionReader {
         for (YamlSection item : sync.sections("protect")) {
             protectedObject(item).ifPresent(protect::add);
         }
+        List<String> leaveFieldsOf = sync.strings("leaveFieldsOf", List.of());
         sync.rejectUnknownKeys();
         return new SyncConfig(interval, mode, prune, inventoryNamespace, limits, Math.max(1, maxFetchFailures),
-                protect);
+                protect, leaveFieldsOf);
     }
 
     /** A YAML boolean, as before {@code confirm} existed, or {@code confirm}. */

@@ -69,7 +69,8 @@ public final class ClusterSync implements AutoCloseable {
                 .withPruneConfirmation(sync.prune() == SyncConfig.Prune.CONFIRM
                         ? PruneConfirmation.required(PruneTrailers.confirmed(trailers)) : PruneConfirmation.NOT_REQUIRED)
                 .withProtectedObjects(sync.protect().stream().map(p -> new NamedObject(p.kind(), p.namespace(), p.name()))
-                        .collect(Collectors.toSet()));
+                        .collect(Collectors.toSet()))
+                .withManagersLeftAlone(Set.copyOf(sync.leaveFieldsOf()));
         try {
             return new ClusterPassResult.Synced(applier.sync(rendered.objects(), options));
         } catch (FencedException e) {

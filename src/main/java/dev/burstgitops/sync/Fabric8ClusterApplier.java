@@ -100,7 +100,8 @@ public final class Fabric8ClusterApplier implements ClusterApplier {
         }
         InventoryAhead inventory = new InventoryAhead(inventoryStore, options.fence());
         ObjectReconciler reconciler = new ObjectReconciler(client, servedKinds,
-                new ObjectWriter(client, options.fence()), inventory.known(), previewed, clock, cluster);
+                new ObjectWriter(client, options.fence()), inventory.known(), previewed, options.fieldManagersLeftAlone(),
+                clock, cluster);
         List<List<ManifestObject>> steps = ApplyOrder.steps(desired, ManifestObject::kind);
         List<Reconciled> reconciled = new ArrayList<>();
         // The entries are known once the kinds are: before the first step after the namespaces,

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,18 +46,20 @@ final class ObjectReconciler {
     private final ObjectWriter writer;
     private final Inventory inventory;
     private final PreviewedVersions previewed;
+    private final Set<String> leftAlone;
     private final Clock clock;
     private final String cluster;
     private final String defaultNamespace;
 
     ObjectReconciler(KubernetesClient client, ServedKinds servedKinds, ObjectWriter writer, Inventory inventory,
-                     PreviewedVersions previewed, Clock clock, String cluster) {
+                     PreviewedVersions previewed, Set<String> leftAlone, Clock clock, String cluster) {
         this.client = client;
         this.liveObjects = new LiveObjects(client);
         this.servedKinds = servedKinds;
         this.writer = writer;
         this.inventory = inventory;
         this.previewed = previewed;
+        this.leftAlone = Set.copyOf(leftAlone);
         this.clock = clock;
         this.cluster = cluster;
         this.defaultNamespace = client.getNamespace() == null ? "default" : client.getNamespace();
@@ -182,7 +185,7 @@ final class ObjectReconciler {
                 .orElse(FieldSet.EMPTY);
         return FieldOwnership.takeBack(managedFields(current), ObjectWriter.FIELD_MANAGER, desired.source().apiVersion(),
                 last, FieldOwnership.ownedBy(managedFields(applied), ObjectWriter.FIELD_MANAGER),
-                FieldOwnership.LEFT_ALONE, clock.instant());
+                leftAlone, clock.instant());
     }
 
     private Reconciled written(DesiredObject desired, Map<String, Object> before,

@@ -16,10 +16,12 @@ import java.util.Set;
  *                   cluster's discovery says is cluster-scoped ({@code "*"}: any)
  * @param pruneConfirmation whether deletions wait for the head commit's confirmation
  * @param protectedObjects  objects never pruned, whatever Git says ({@code sync.protect})
+ * @param managersLeftAlone field managers whose fields are never taken back, besides the cluster's
+ *                          own controllers ({@code sync.leaveFieldsOf}; see {@link FieldOwnership})
  */
 public record SyncOptions(SyncMode mode, String revision, boolean prune, boolean allowEmpty, WriteFence fence,
                           Set<String> allowedClusterScopedKinds, PruneConfirmation pruneConfirmation,
-                          Set<NamedObject> protectedObjects) {
+                          Set<NamedObject> protectedObjects, Set<String> managersLeftAlone) {
 
     public SyncOptions {
         Objects.requireNonNull(mode, "mode");
@@ -28,11 +30,12 @@ public record SyncOptions(SyncMode mode, String revision, boolean prune, boolean
         revision = revision == null ? "" : revision;
         allowedClusterScopedKinds = Set.copyOf(allowedClusterScopedKinds);
         protectedObjects = Set.copyOf(protectedObjects);
+        managersLeftAlone = Set.copyOf(managersLeftAlone);
     }
 
     public SyncOptions(SyncMode mode, String revision, boolean prune, boolean allowEmpty) {
         this(mode, revision, prune, allowEmpty, WriteFence.OPEN, Set.of(ANY_KIND), PruneConfirmation.NOT_REQUIRED,
-                Set.of());
+                Set.of(), Set.of());
     }
 
     /** Allows every cluster-scoped kind. */
@@ -44,31 +47,43 @@ public record SyncOptions(SyncMode mode, String revision, boolean prune, boolean
 
     public SyncOptions withMode(SyncMode newMode) {
         return new SyncOptions(newMode, revision, prune, allowEmpty, fence, allowedClusterScopedKinds,
-                pruneConfirmation, protectedObjects);
+                pruneConfirmation, protectedObjects, managersLeftAlone);
     }
 
     public SyncOptions withAllowEmpty(boolean newAllowEmpty) {
         return new SyncOptions(mode, revision, prune, newAllowEmpty, fence, allowedClusterScopedKinds,
-                pruneConfirmation, protectedObjects);
+                pruneConfirmation, protectedObjects, managersLeftAlone);
     }
 
     public SyncOptions withFence(WriteFence newFence) {
         return new SyncOptions(mode, revision, prune, allowEmpty, newFence, allowedClusterScopedKinds,
-                pruneConfirmation, protectedObjects);
+                pruneConfirmation, protectedObjects, managersLeftAlone);
     }
 
     public SyncOptions withAllowedClusterScopedKinds(Set<String> kinds) {
-        return new SyncOptions(mode, revision, prune, allowEmpty, fence, kinds, pruneConfirmation, protectedObjects);
+        return new SyncOptions(mode, revision, prune, allowEmpty, fence, kinds, pruneConfirmation, protectedObjects, managersLeftAlone);
     }
 
     public SyncOptions withPruneConfirmation(PruneConfirmation confirmation) {
         return new SyncOptions(mode, revision, prune, allowEmpty, fence, allowedClusterScopedKinds, confirmation,
-                protectedObjects);
+                protectedObjects, managersLeftAlone);
     }
 
     public SyncOptions withProtectedObjects(Set<NamedObject> objects) {
         return new SyncOptions(mode, revision, prune, allowEmpty, fence, allowedClusterScopedKinds,
-                pruneConfirmation, objects);
+                pruneConfirmation, objects, managersLeftAlone);
+    }
+
+    public SyncOptions withManagersLeftAlone(Set<String> managers) {
+        return new SyncOptions(mode, revision, prune, allowEmpty, fence, allowedClusterScopedKinds,
+                pruneConfirmation, protectedObjects, managers);
+    }
+
+    /** Every field manager whose fields are never taken back: the cluster's own controllers and those configured. */
+    Set<String> fieldManagersLeftAlone() {
+        Set<String> all = new java.util.HashSet<>(FieldOwnership.LEFT_ALONE);
+        all.addAll(managersLeftAlone);
+        return all;
     }
 
     boolean allowsClusterScoped(String kind) {

@@ -68,4 +68,12 @@ class SyncPruneConfigTest {
     private static BurstGitopsConfig parse(String text) throws ConfigException {
         return ConfigLoader.parse(text, "burst-gitops.yaml", Path.of("."));
     }
+
+    @Test
+    void readsTheFieldManagersWhoseFieldsGitLeavesAlone() throws Exception {
+        assertThat(parse(GIT).sync().leaveFieldsOf()).isEmpty();
+        assertThat(parse(GIT + "sync: {leaveFieldsOf: [keda-operator, my-controller]}\n").sync().leaveFieldsOf())
+                .containsExactly("keda-operator", "my-controller");
+    }
+
 }

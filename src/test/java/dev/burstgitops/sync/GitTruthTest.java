@@ -3,6 +3,7 @@ package dev.burstgitops.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.burstgitops.manifest.ManifestObject;
+import dev.burstgitops.testing.ApiRequest;
 import dev.burstgitops.testing.KubeFixture;
 import dev.burstgitops.testing.KubeManifests;
 import java.nio.file.Files;
@@ -132,6 +133,25 @@ class GitTruthTest {
         assertThat(ConfiguredFields.of(report)).singleElement().asString().contains("data.size", "taken over");
         assertThat(get("configmap", "settings", "{.data}")).isEqualTo("{\"color\":\"blue\"}");
         assertThat(get("configmap", "settings", "{.metadata.annotations.reviewed-by}")).isEqualTo("bob");
+    }
+
+    @Test
+    void aControllerNamedInLeaveFieldsOfKeepsAFieldGitDropped() throws Exception {
+        String settings = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: settings, namespace: default}\n"
+                + "data: {color: blue, size: large}\n";
+        sync(settings);
+        primary.kubectl().run("patch", "configmap", "settings", "-n", "default", "--type=merge",
+                "--field-manager=sizer", "-p", "{\"data\":{\"size\":\"small\"}}");
+        primary.forgetRequests();
+
+        SyncReport report = primary.applier().sync(KubeManifests.parse(FILE, settings.replace(", size: large}", "}")),
+                SyncOptions.apply("c2").withManagersLeftAlone(java.util.Set.of("sizer")));
+
+        assertThat(report.unchanged()).as("what the server would store is what it holds").isEqualTo(1);
+        assertThat(primary.writes()).extracting(ApiRequest::path).as("only the inventory's new digest")
+                .containsExactly("/api/v1/namespaces/burst-gitops/configmaps/burst-gitops-inventory-primary");
+        assertThat(get("configmap", "settings", "{.data}")).isEqualTo("{\"color\":\"blue\",\"size\":\"small\"}");
+        assertThat(get("configmap", "settings", "{.metadata.managedFields[*].manager}")).contains("sizer");
     }
 
     @Test
