@@ -3,33 +3,20 @@ package dev.burstgitops.controller;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.burstgitops.config.ConfigLoader;
 import dev.burstgitops.config.LeaderElectionConfig;
 import dev.burstgitops.leader.LeaderCandidate;
-import dev.burstgitops.leader.LeaderElection;
-import dev.burstgitops.leader.LeaderGate;
 import dev.burstgitops.leader.LeaderNetworkCut;
-import dev.burstgitops.status.ClusterPassResult;
-import dev.burstgitops.sync.ClusterTarget;
-import dev.burstgitops.sync.KubernetesClients;
 import dev.burstgitops.testing.ApiRequest;
-import dev.burstgitops.testing.ConfigYaml;
 import dev.burstgitops.testing.GitAuthor;
 import dev.burstgitops.testing.GitClient;
 import dev.burstgitops.testing.GitRemotes;
 import dev.burstgitops.testing.KubeFixture;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -83,7 +70,7 @@ class LateElectionTest {
     void aControllerWhoseCloseBeganLetsNoPassWriteAgainWhenItWinsTheLeaseBack() {
         LeaderNetworkCut leaseLink = open(LeaderNetworkCut.relayTo(primary.server().url().getPort()));
         LeaderNetworkCut edgeLink = open(LeaderNetworkCut.relayTo(edge.server().url().getPort()));
-        Replica a = open(new Replica(through(leaseLink, primary), through(edgeLink, edge))).campaign();
+        LeaseReplica a = replica(through(leaseLink, primary), through(edgeLink, edge));
         String seed = GitRemotes.log(remote).get(0).id();
         await("A's first pass").atMost(PASS_WITHIN).until(() -> a.passAt(seed).isPresent());
 
@@ -117,7 +104,7 @@ class LateElectionTest {
     @Test
     void aControllerThatLostItsLeaseStartsNoLoopWhenItWinsTheLeaseBackBeforeItCloses() {
         LeaderNetworkCut leaseLink = open(LeaderNetworkCut.relayTo(primary.server().url().getPort()));
-        Replica a = open(new Replica(through(leaseLink, primary), edge.kubeconfig())).campaign();
+        LeaseReplica a = replica(through(leaseLink, primary), edge.kubeconfig());
         String seed = GitRemotes.log(remote).get(0).id();
         await("A's first pass").atMost(PASS_WITHIN).until(() -> a.passAt(seed).isPresent());
 
@@ -137,57 +124,14 @@ class LateElectionTest {
         assertThat(edge.kubectl().tryRun("get", "configmap", "z", "-n", "default").succeeded()).isFalse();
     }
 
-    /** One {@code run} replica: a controller whose loops run behind a leader gate, as {@code run} wires them. */
-    private final class Replica implements AutoCloseable {
-
-        private final Controller controller;
-        private final LeaderGate gate;
-        private final List<ClusterPassResult> passes = new CopyOnWriteArrayList<>();
-        private final AtomicBoolean lostLease = new AtomicBoolean();
-        private final AtomicInteger timesLeading = new AtomicInteger();
-
-        Replica(Path leaseKubeconfig, Path edgeKubeconfig) {
-            // A long request timeout to edge, so that the pass held on the stalled link outlasts
-            // the lease's loss and recovery instead of giving up on its own.
-            Path config = ConfigYaml.forRemote(remote.toUri()).git("checkoutDir: checkout-a")
-                    .git("pollInterval: 1h").section("sync:\n  interval: 1h")
-                    .cluster("edge", edgeKubeconfig, "requestTimeout: 60s")
-                    .writeTo(dir.resolve("a.yaml"));
-            try (KubernetesClient lease = KubernetesClients.connect(ClusterTarget.of("primary",
-                    leaseKubeconfig.toString(), "primary", LEASE.namespace()))) {
-                controller = Controller.create(ConfigLoader.load(config), promql -> {
-                    throw new IllegalStateException("no policies");
-                }, Clock.systemUTC());
-                gate = LeaderGate.openWhileLeading(new LeaderElection(lease, LEASE, "replica-a"));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-            controller.syncLoop().onClusterPass(passes::add);
-        }
-
-        /** Leading starts the loops; losing the lease marks edge's audit log, then halts them, as run does. */
-        Replica campaign() {
-            gate.whileLeading(() -> {
-                timesLeading.incrementAndGet();
-                controller.start();
-            }, () -> {
-                edge.forgetRequests();
-                controller.halt();
-                lostLease.set(true);
-            });
-            return this;
-        }
-
-        Optional<ClusterPassResult> passAt(String revision) {
-            return passes.stream().filter(pass -> pass.revision().equals(revision)).findFirst();
-        }
-
-        /** Loops first, then the lease, as run closes them. */
-        @Override
-        public void close() {
-            controller.close();
-            gate.close();
-        }
+    /**
+     * Replica A, campaigning; losing the lease marks edge's audit log, then halts its loops, as run does.
+     * A long request timeout to edge, so that the pass held on the stalled link outlasts the lease's
+     * loss and recovery instead of giving up on its own.
+     */
+    private LeaseReplica replica(Path leaseKubeconfig, Path edgeKubeconfig) {
+        return open(new LeaseReplica("a", dir, remote, LEASE, leaseKubeconfig, edgeKubeconfig,
+                "requestTimeout: 60s")).campaign(edge::forgetRequests);
     }
 
     private Path through(LeaderNetworkCut link, KubeFixture cluster) {

@@ -3,31 +3,21 @@ package dev.burstgitops.controller;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.burstgitops.config.ConfigLoader;
 import dev.burstgitops.config.LeaderElectionConfig;
 import dev.burstgitops.leader.LeaderCandidate;
-import dev.burstgitops.leader.LeaderElection;
 import dev.burstgitops.leader.LeaderGate;
 import dev.burstgitops.leader.LeaderNetworkCut;
 import dev.burstgitops.status.ClusterPassResult;
-import dev.burstgitops.sync.ClusterTarget;
-import dev.burstgitops.sync.KubernetesClients;
 import dev.burstgitops.testing.ApiRequest;
-import dev.burstgitops.testing.ConfigYaml;
 import dev.burstgitops.testing.GitAuthor;
 import dev.burstgitops.testing.GitClient;
 import dev.burstgitops.testing.GitRemotes;
 import dev.burstgitops.testing.KubeFixture;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -88,8 +78,8 @@ class LostLeaseFenceTest {
         LeaderNetworkCut edgeLink = open(LeaderNetworkCut.relayTo(edge.server().url().getPort()));
         // When A stops leading, the edge audit log is marked. Both replicas connect as the same
         // user, so B campaigns only once A has closed: every request after the mark until then is A's.
-        Replica a = open(new Replica("a", through(leaseLink, primary), through(edgeLink, edge)))
-                .campaign(edge::forgetRequests);
+        LeaseReplica a = open(new LeaseReplica("a", dir, remote, LEASE, through(leaseLink, primary),
+                through(edgeLink, edge))).campaign(edge::forgetRequests);
         String seed = GitRemotes.log(remote).get(0).id();
         await("A's first pass").atMost(PASS_WITHIN).until(() -> a.passAt(seed).isPresent());
         assertThat(a.passAt(seed).get().failed()).as(a.passAt(seed).get().summary()).isFalse();
@@ -128,7 +118,8 @@ class LostLeaseFenceTest {
         // As run does after a lost lease: close the loops (then the process exits 1).
         a.close();
         edge.forgetRequests();
-        Replica b = open(new Replica("b", primary.kubeconfig(), edge.kubeconfig())).campaign(() -> { });
+        LeaseReplica b = open(new LeaseReplica("b", dir, remote, LEASE, primary.kubeconfig(), edge.kubeconfig()))
+                .campaign(() -> { });
 
         await("B's pass of y").atMost(LEASE.leaseDuration().plus(PASS_WITHIN)).until(() -> b.passAt(y).isPresent());
         assertThat(b.passAt(y).get()).isInstanceOfSatisfying(ClusterPassResult.Synced.class, synced -> {
@@ -139,54 +130,6 @@ class LostLeaseFenceTest {
                 .anyMatch(path -> path.endsWith("/configmaps/x")).anyMatch(path -> path.endsWith("/configmaps/y"));
         assertThat(edge.kubectl().run("get", "configmap", "x", "y", "-n", "default", "-o", "name").lines())
                 .containsExactly("configmap/x", "configmap/y");
-    }
-
-    /** One {@code run} replica: a controller whose loops run behind a leader gate, as {@code run} wires them. */
-    private final class Replica implements AutoCloseable {
-
-        private final Controller controller;
-        private final LeaderGate gate;
-        private final List<ClusterPassResult> passes = new CopyOnWriteArrayList<>();
-        private final AtomicBoolean lostLease = new AtomicBoolean();
-
-        Replica(String name, Path leaseKubeconfig, Path edgeKubeconfig) {
-            Path config = ConfigYaml.forRemote(remote.toUri()).git("checkoutDir: checkout-" + name)
-                    .git("pollInterval: 1h").section("sync:\n  interval: 1h")
-                    .cluster("edge", edgeKubeconfig)
-                    .writeTo(dir.resolve(name + ".yaml"));
-            try (KubernetesClient lease = KubernetesClients.connect(ClusterTarget.of("primary",
-                    leaseKubeconfig.toString(), "primary", LEASE.namespace()))) {
-                controller = Controller.create(ConfigLoader.load(config), promql -> {
-                    throw new IllegalStateException("no policies");
-                }, Clock.systemUTC());
-                // The election keeps a client of its own, built from this one's settings.
-                gate = LeaderGate.openWhileLeading(new LeaderElection(lease, LEASE, "replica-" + name));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-            controller.syncLoop().onClusterPass(passes::add);
-        }
-
-        /** Campaigns: leading starts the loops; losing the lease runs {@code onLoss}, then halts them, as in run. */
-        Replica campaign(Runnable onLoss) {
-            gate.whileLeading(controller::start, () -> {
-                onLoss.run();
-                controller.halt();
-                lostLease.set(true);
-            });
-            return this;
-        }
-
-        Optional<ClusterPassResult> passAt(String revision) {
-            return passes.stream().filter(pass -> pass.revision().equals(revision)).findFirst();
-        }
-
-        /** Loops first, then the lease, as run closes them. */
-        @Override
-        public void close() {
-            controller.close();
-            gate.close();
-        }
     }
 
     private Path through(LeaderNetworkCut link, KubeFixture cluster) {
