@@ -3,31 +3,22 @@ package dev.burstgitops.controller;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.burstgitops.config.ConfigLoader;
 import dev.burstgitops.config.LeaderElectionConfig;
 import dev.burstgitops.leader.LeaderCandidate;
-import dev.burstgitops.leader.LeaderElection;
 import dev.burstgitops.leader.LeaderGate;
 import dev.burstgitops.leader.LeaderNetworkCut;
 import dev.burstgitops.status.ClusterPassResult;
-import dev.burstgitops.sync.ClusterTarget;
-import dev.burstgitops.sync.KubernetesClients;
 import dev.burstgitops.testing.ApiRequest;
-import dev.burstgitops.testing.ConfigYaml;
 import dev.burstgitops.testing.GitAuthor;
 import dev.burstgitops.testing.GitClient;
 import dev.burstgitops.testing.GitRemotes;
 import dev.burstgitops.testing.KubeFixture;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -41,6 +32,12 @@ import org.junit.jupiter.api.io.TempDir;
  * (a partitioned pod) while it still reaches edge: from the moment it stops leading, neither its
  * running pass nor the one queued behind it writes to edge again. The edge server's audit log is
  * the witness; the replica that takes over then syncs what A did not.
+ *
+ * <p>A lease won back after the loops stopped. {@code run} closes its controller before its leader
+ * gate (the lease is released last), so the elector campaigns on while the controller halts and
+ * closes, and may report leadership again: a controller that lost its lease or began to close must
+ * then neither start its loops nor let its fence hold again. The Lease is reached through a relay
+ * the test cuts and restores; edge's audit log is again the witness.
  */
 @Tag("wall-clock")
 class LostLeaseFenceTest {
@@ -50,7 +47,7 @@ class LostLeaseFenceTest {
     /**
      * A short lease, but with 500 ms for each call to it (the retry period) so that a busy machine
      * does not cost A its lease before the test cuts it; the read A's pass is held on (10 s request
-     * timeout) easily outlasts the 2 s renew deadline.
+     * timeout; 60 s in the tests where A wins the lease back) easily outlasts the 2 s renew deadline.
      */
     private static final LeaderElectionConfig LEASE = new LeaderElectionConfig(true, "burst-gitops", "burst-gitops",
             Duration.ofSeconds(3), Duration.ofSeconds(2), Duration.ofMillis(500));
@@ -88,8 +85,8 @@ class LostLeaseFenceTest {
         LeaderNetworkCut edgeLink = open(LeaderNetworkCut.relayTo(edge.server().url().getPort()));
         // When A stops leading, the edge audit log is marked. Both replicas connect as the same
         // user, so B campaigns only once A has closed: every request after the mark until then is A's.
-        Replica a = open(new Replica("a", through(leaseLink, primary), through(edgeLink, edge)))
-                .campaign(edge::forgetRequests);
+        LeaseReplica a = open(new LeaseReplica("a", dir, remote, LEASE, through(leaseLink, primary),
+                through(edgeLink, edge))).campaign(edge::forgetRequests);
         String seed = GitRemotes.log(remote).get(0).id();
         await("A's first pass").atMost(PASS_WITHIN).until(() -> a.passAt(seed).isPresent());
         assertThat(a.passAt(seed).get().failed()).as(a.passAt(seed).get().summary()).isFalse();
@@ -128,7 +125,8 @@ class LostLeaseFenceTest {
         // As run does after a lost lease: close the loops (then the process exits 1).
         a.close();
         edge.forgetRequests();
-        Replica b = open(new Replica("b", primary.kubeconfig(), edge.kubeconfig())).campaign(() -> { });
+        LeaseReplica b = open(new LeaseReplica("b", dir, remote, LEASE, primary.kubeconfig(), edge.kubeconfig()))
+                .campaign(() -> { });
 
         await("B's pass of y").atMost(LEASE.leaseDuration().plus(PASS_WITHIN)).until(() -> b.passAt(y).isPresent());
         assertThat(b.passAt(y).get()).isInstanceOfSatisfying(ClusterPassResult.Synced.class, synced -> {
@@ -141,52 +139,72 @@ class LostLeaseFenceTest {
                 .containsExactly("configmap/x", "configmap/y");
     }
 
-    /** One {@code run} replica: a controller whose loops run behind a leader gate, as {@code run} wires them. */
-    private final class Replica implements AutoCloseable {
+    @Test
+    void aControllerWhoseCloseBeganLetsNoPassWriteAgainWhenItWinsTheLeaseBack() {
+        LeaderNetworkCut leaseLink = open(LeaderNetworkCut.relayTo(primary.server().url().getPort()));
+        LeaderNetworkCut edgeLink = open(LeaderNetworkCut.relayTo(edge.server().url().getPort()));
+        LeaseReplica a = replicaWithLongEdgeTimeout(through(leaseLink, primary), through(edgeLink, edge));
+        String seed = GitRemotes.log(remote).get(0).id();
+        await("A's first pass").atMost(PASS_WITHIN).until(() -> a.passAt(seed).isPresent());
 
-        private final Controller controller;
-        private final LeaderGate gate;
-        private final List<ClusterPassResult> passes = new CopyOnWriteArrayList<>();
-        private final AtomicBoolean lostLease = new AtomicBoolean();
+        // A pass held in flight on a stalled link to edge, so that close() waits for it.
+        edgeLink.stall();
+        String x = person.write("clusters/edge/x.yaml", configMap("x")).commitAndPush(DEV, "Add x");
+        a.controller.syncLoop().trigger("push of x");
+        await("A's pass of x held in the stalled link").atMost(PASS_WITHIN)
+                .until(() -> edgeLink.heldFromClient() > 0);
+        leaseLink.cut();
+        await("A stops leading").atMost(LEASE.renewDeadline().plusSeconds(5)).untilTrue(a.lostLease);
+        Thread closing = new Thread(a.controller::close, "closing-controller");
+        closing.start();
+        await("close() waits for the pass in flight").atMost(PASS_WITHIN).until(() ->
+                EnumSet.of(Thread.State.WAITING, Thread.State.TIMED_WAITING).contains(closing.getState()));
 
-        Replica(String name, Path leaseKubeconfig, Path edgeKubeconfig) {
-            Path config = ConfigYaml.forRemote(remote.toUri()).git("checkoutDir: checkout-" + name)
-                    .git("pollInterval: 1h").section("sync:\n  interval: 1h")
-                    .cluster("edge", edgeKubeconfig)
-                    .writeTo(dir.resolve(name + ".yaml"));
-            try (KubernetesClient lease = KubernetesClients.connect(ClusterTarget.of("primary",
-                    leaseKubeconfig.toString(), "primary", LEASE.namespace()))) {
-                controller = Controller.create(ConfigLoader.load(config), promql -> {
-                    throw new IllegalStateException("no policies");
-                }, Clock.systemUTC());
-                // The election keeps a client of its own, built from this one's settings.
-                gate = LeaderGate.openWhileLeading(new LeaderElection(lease, LEASE, "replica-" + name));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-            controller.syncLoop().onClusterPass(passes::add);
-        }
+        // The elector, still campaigning, wins the lease back while the controller closes.
+        leaseLink.restore();
+        await("A's elector reports leadership again").atMost(LEASE.leaseDuration().plusSeconds(5))
+                .until(() -> a.timesLeading.get() == 2);
+        edgeLink.resume();
+        await("close() returns once the pass ended").atMost(PASS_WITHIN).until(() -> !closing.isAlive());
 
-        /** Campaigns: leading starts the loops; losing the lease runs {@code onLoss}, then halts them, as in run. */
-        Replica campaign(Runnable onLoss) {
-            gate.whileLeading(controller::start, () -> {
-                onLoss.run();
-                controller.halt();
-                lostLease.set(true);
-            });
-            return this;
-        }
+        assertThat(a.passAt(x)).hasValueSatisfying(pass -> assertThat(pass.summary())
+                .contains("failed: this replica no longer leads"));
+        assertThat(edge.requests()).filteredOn(ApiRequest::byController).filteredOn(ApiRequest::isWrite)
+                .as("writes by the controller after A stopped leading").isEmpty();
+        assertThat(edge.kubectl().tryRun("get", "configmap", "x", "-n", "default").succeeded()).isFalse();
+    }
 
-        Optional<ClusterPassResult> passAt(String revision) {
-            return passes.stream().filter(pass -> pass.revision().equals(revision)).findFirst();
-        }
+    @Test
+    void aControllerThatLostItsLeaseStartsNoLoopWhenItWinsTheLeaseBackBeforeItCloses() {
+        LeaderNetworkCut leaseLink = open(LeaderNetworkCut.relayTo(primary.server().url().getPort()));
+        LeaseReplica a = replicaWithLongEdgeTimeout(through(leaseLink, primary), edge.kubeconfig());
+        String seed = GitRemotes.log(remote).get(0).id();
+        await("A's first pass").atMost(PASS_WITHIN).until(() -> a.passAt(seed).isPresent());
 
-        /** Loops first, then the lease, as run closes them. */
-        @Override
-        public void close() {
-            controller.close();
-            gate.close();
-        }
+        leaseLink.cut();
+        await("A stops leading").atMost(LEASE.renewDeadline().plusSeconds(5)).untilTrue(a.lostLease);
+        leaseLink.restore();
+        await("A's elector reports leadership again").atMost(LEASE.leaseDuration().plusSeconds(5))
+                .until(() -> a.timesLeading.get() == 2);
+        String z = person.write("clusters/edge/z.yaml", configMap("z")).commitAndPush(DEV, "Add z");
+        a.controller.syncLoop().trigger("push of z");
+
+        // Negative by nature: a restarted loop fetches and applies z within a second or two.
+        await("no loop of A runs again").during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(6))
+                .until(() -> a.passAt(z).isEmpty() && !z.equals(a.controller.syncLoop().head()));
+        assertThat(edge.requests()).filteredOn(ApiRequest::byController)
+                .as("requests by the controller after A stopped leading").isEmpty();
+        assertThat(edge.kubectl().tryRun("get", "configmap", "z", "-n", "default").succeeded()).isFalse();
+    }
+
+    /**
+     * Replica A, campaigning; losing the lease marks edge's audit log, then halts its loops, as run does.
+     * A long request timeout to edge, so that the pass held on the stalled link outlasts the lease's
+     * loss and recovery instead of giving up on its own.
+     */
+    private LeaseReplica replicaWithLongEdgeTimeout(Path leaseKubeconfig, Path edgeKubeconfig) {
+        return open(new LeaseReplica("a", dir, remote, LEASE, leaseKubeconfig, edgeKubeconfig,
+                "requestTimeout: 60s")).campaign(edge::forgetRequests);
     }
 
     private Path through(LeaderNetworkCut link, KubeFixture cluster) {
