@@ -188,16 +188,15 @@ class ApplyTest {
     @Test
     void anObjectTheServerRejectsIsAFailureCarryingTheServersMessage() throws Exception {
         primary.applier().sync(desired, SyncOptions.apply("c1"));
-        // A stale resourceVersion in the repository makes the API server refuse the update.
-        List<ManifestObject> stale = KubeManifests.parse(FILE, KubeManifests.text("/sync/primary.yaml")
-                .replace("name: worker-service\n", "name: worker-service\n  resourceVersion: \"1\"\n")
-                .replace("targetPort: 8081", "targetPort: 9091"));
+        // A port number out of range: the API server refuses the update.
+        List<ManifestObject> invalid = KubeManifests.parse(FILE, KubeManifests.text("/sync/primary.yaml")
+                .replace("targetPort: 8081", "targetPort: 70000"));
 
-        SyncReport report = primary.applier().sync(stale, SyncOptions.apply("c2"));
+        SyncReport report = primary.applier().sync(invalid, SyncOptions.apply("c2"));
 
         assertThat(report.failures()).singleElement().satisfies(failure -> {
             assertThat(failure.key().toString()).isEqualTo("Service default/worker-service");
-            assertThat(failure.message()).startsWith("HTTP 409: ").contains("the object has been modified");
+            assertThat(failure.message()).startsWith("HTTP 422: ").contains("70000");
         });
         assertThat(report.unchanged()).isEqualTo(desired.size() - 1);
     }
