@@ -213,11 +213,12 @@ class SyncBenchmarkTest {
      * drift), then one pass: those objects cost a dry run and an apply each, the rest nothing.
      */
     private void afterAPersonsEdits(KubeFixture kube, Fabric8ClusterApplier applier) throws Exception {
-        List<String> command = new ArrayList<>(List.of("label", "configmap", "-n", BenchRepository.NAMESPACE,
-                "app.kubernetes.io/managed-by=a-person", "--overwrite"));
+        List<String> command = new ArrayList<>(List.of("label", "configmap", "-n", BenchRepository.NAMESPACE));
         for (int i = 0; i < EDITED; i++) {
             command.add("config-" + i * 3);
         }
+        // kubectl wants the objects named before the label.
+        command.addAll(List.of("app.kubernetes.io/managed-by=a-person", "--overwrite"));
         kube.kubectl().run(command.toArray(String[]::new));
         kube.forgetRequests();
         long start = System.nanoTime();
