@@ -2,11 +2,10 @@ package dev.burstgitops.sync;
 
 import dev.burstgitops.manifest.ObjectKey;
 import java.util.Collection;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -50,10 +49,17 @@ record Inventory(List<InventoryEntry> entries) {
         return entries.stream().filter(entry -> !desired.contains(entry.key())).toList();
     }
 
-    /** What was last applied to the object of {@code key}, when this inventory knows. */
-    Optional<InventoryEntry> find(ObjectKey key) {
-        return entries.stream().filter(entry -> entry.key().equals(key))
-                .max(Comparator.comparing(entry -> entry.lastApply() != null));
+    /**
+     * The entries by object, for a pass that looks each of its objects up: built once, so the pass
+     * stays linear in its objects. Where one object was recorded at two versions, the entry that
+     * knows what was last applied wins.
+     */
+    Map<ObjectKey, InventoryEntry> byKey() {
+        Map<ObjectKey, InventoryEntry> byKey = new HashMap<>();
+        for (InventoryEntry entry : entries) {
+            byKey.merge(entry.key(), entry, (kept, other) -> kept.lastApply() != null ? kept : other);
+        }
+        return byKey;
     }
 
     String toYaml() {
@@ -79,11 +85,9 @@ record Inventory(List<InventoryEntry> entries) {
         if (!(parsed instanceof List<?> list)) {
             return EMPTY;
         }
-        return new Inventory(list.stream().filter(Map.class::isInstance).map(item -> {
-            InventoryEntry bare = InventoryEntry.fromMap((Map<?, ?>) item, FieldSet.EMPTY);
-            Object fields = fieldsByEntry.get(bare.fieldsKey());
-            return fields instanceof Map<?, ?> tree
-                    ? InventoryEntry.fromMap((Map<?, ?>) item, FieldSet.of((Map<String, Object>) tree)) : bare;
-        }).toList());
+        return new Inventory(list.stream().filter(Map.class::isInstance)
+                .map(item -> InventoryEntry.fromMap((Map<?, ?>) item, key -> fieldsByEntry.get(key) instanceof Map<?, ?> tree
+                        ? FieldSet.of((Map<String, Object>) tree) : FieldSet.EMPTY))
+                .toList());
     }
 }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * One object the controller applied to a cluster, as the inventory records it, with what it last
@@ -64,11 +65,13 @@ record InventoryEntry(String apiVersion, String kind, String namespace, String n
         return map;
     }
 
-    static InventoryEntry fromMap(Map<?, ?> map, FieldSet fields) {
+    /** Reads {@link #toMap()}; {@code fields} gives the owned fields by {@link #fieldsKey()}. */
+    static InventoryEntry fromMap(Map<?, ?> map, Function<String, FieldSet> fields) {
+        InventoryEntry entry = new InventoryEntry(text(map, "apiVersion"), text(map, "kind"), text(map, "namespace"),
+                text(map, "name"));
         String digest = text(map, "digest");
-        LastApply applied = digest == null ? null : new LastApply(digest, text(map, "resourceVersion"), fields);
-        return new InventoryEntry(text(map, "apiVersion"), text(map, "kind"), text(map, "namespace"), text(map, "name"),
-                applied);
+        return digest == null ? entry
+                : entry.withLastApply(new LastApply(digest, text(map, "resourceVersion"), fields.apply(entry.fieldsKey())));
     }
 
     /** The key of this entry's owned fields in the inventory's field store. */

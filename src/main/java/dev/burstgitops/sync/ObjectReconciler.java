@@ -44,7 +44,7 @@ final class ObjectReconciler {
     private final LiveObjects liveObjects;
     private final ServedKinds servedKinds;
     private final ObjectWriter writer;
-    private final Inventory inventory;
+    private final Map<ObjectKey, InventoryEntry> inventory;
     private final PreviewedVersions previewed;
     private final Set<String> leftAlone;
     private final Clock clock;
@@ -57,7 +57,7 @@ final class ObjectReconciler {
         this.liveObjects = new LiveObjects(client);
         this.servedKinds = servedKinds;
         this.writer = writer;
-        this.inventory = inventory;
+        this.inventory = inventory.byKey();
         this.previewed = previewed;
         this.leftAlone = Set.copyOf(leftAlone);
         this.clock = clock;
@@ -110,7 +110,7 @@ final class ObjectReconciler {
     private Reconciled reconcile(DesiredObject desired, ResourceDefinitionContext kind, boolean write) {
         ObjectKey key = desired.key();
         String digest = ConfigurationDigest.of(desired.content());
-        Optional<InventoryEntry> known = inventory.find(key);
+        Optional<InventoryEntry> known = Optional.ofNullable(inventory.get(key));
         Optional<LastApply> last = known.flatMap(InventoryEntry::last);
         GenericKubernetesResource live = liveObjects.get(kind, key.namespace(), key.name());
         String liveVersion = live == null ? null : live.getMetadata().getResourceVersion();
@@ -152,7 +152,7 @@ final class ObjectReconciler {
             LOG.debug("unchanged {} (written by someone else, as Git wants it)", key);
             previewed.remember(key, digest, live.getMetadata().getResourceVersion());
             // A known configuration keeps its entry; a new one is recorded as if applied here, since the server agrees.
-            InventoryEntry entry = inventory.find(key).filter(known -> known.last().map(LastApply::digest)
+            InventoryEntry entry = Optional.ofNullable(inventory.get(key)).filter(known -> known.last().map(LastApply::digest)
                     .filter(digest::equals).isPresent()).orElseGet(() -> entry(desired, digest, liveContent));
             return new Reconciled(new Unchanged(key, desired.source().source()), entry, Optional.of(liveContent));
         }
@@ -181,7 +181,7 @@ final class ObjectReconciler {
 
     /** The ownership to take back on {@code current}, given the fields {@code applied} (an apply or its dry run) owns. */
     private Optional<Takeover> takeBack(DesiredObject desired, Map<String, Object> current, Map<String, Object> applied) {
-        FieldSet last = inventory.find(desired.key()).flatMap(InventoryEntry::last).map(LastApply::fields)
+        FieldSet last = Optional.ofNullable(inventory.get(desired.key())).flatMap(InventoryEntry::last).map(LastApply::fields)
                 .orElse(FieldSet.EMPTY);
         return FieldOwnership.takeBack(managedFields(current), ObjectWriter.FIELD_MANAGER, desired.source().apiVersion(),
                 last, FieldOwnership.ownedBy(managedFields(applied), ObjectWriter.FIELD_MANAGER),
