@@ -2,6 +2,7 @@ package dev.burstgitops.config;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The {@code sync} section.
@@ -14,21 +15,26 @@ import java.util.List;
  * @param protect          objects never pruned in any cluster, whatever Git says
  * @param leaveFieldsOf    field managers (controllers) whose fields Git never takes back, besides
  *                         the cluster's own ({@code kube-controller-manager} and the like)
+ * @param adoptCluster     by cluster name, the identity ({@code kube-system} Namespace UID) a person
+ *                         confirmed: synced although it is not the cluster synced before, or its
+ *                         inventory is another installation's
  */
 public record SyncConfig(Duration interval, Mode mode, Prune prune, String inventoryNamespace, SyncLimits limits,
-                         int maxFetchFailures, List<ProtectedObject> protect, List<String> leaveFieldsOf) {
+                         int maxFetchFailures, List<ProtectedObject> protect, List<String> leaveFieldsOf,
+                         Map<String, String> adoptCluster) {
 
     public static final int DEFAULT_MAX_FETCH_FAILURES = 10;
 
     public SyncConfig {
         protect = List.copyOf(protect);
         leaveFieldsOf = List.copyOf(leaveFieldsOf);
+        adoptCluster = Map.copyOf(adoptCluster);
     }
 
     /** With the default limits and failure bound, and nothing protected by name. */
     public SyncConfig(Duration interval, Mode mode, boolean prune, String inventoryNamespace) {
         this(interval, mode, prune ? Prune.ON : Prune.OFF, inventoryNamespace, SyncLimits.DEFAULTS,
-                DEFAULT_MAX_FETCH_FAILURES, List.of(), List.of());
+                DEFAULT_MAX_FETCH_FAILURES, List.of(), List.of(), Map.of());
     }
 
     /** Whether the sync loop writes, or only reports drift. */

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 final class SyncSectionReader {
 
     private static final Pattern KIND = Pattern.compile("[A-Z][A-Za-z0-9]*");
+    private static final Pattern UID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final Map<String, SyncConfig.Prune> PRUNE = Map.of("true", SyncConfig.Prune.ON,
             "false", SyncConfig.Prune.OFF, "confirm", SyncConfig.Prune.CONFIRM);
 
@@ -34,9 +35,16 @@ final class SyncSectionReader {
             protectedObject(item).ifPresent(protect::add);
         }
         List<String> leaveFieldsOf = sync.strings("leaveFieldsOf", List.of());
+        Map<String, String> adoptCluster = sync.strings("adoptCluster");
+        adoptCluster.forEach((cluster, uid) -> {
+            if (!UID.matcher(uid).matches()) {
+                sync.problem("adoptCluster", cluster + ": must be the cluster's identity, the UID of its kube-system"
+                        + " Namespace (kubectl get namespace kube-system -o jsonpath='{.metadata.uid}'), not '" + uid + "'");
+            }
+        });
         sync.rejectUnknownKeys();
         return new SyncConfig(interval, mode, prune, inventoryNamespace, limits, Math.max(1, maxFetchFailures),
-                protect, leaveFieldsOf);
+                protect, leaveFieldsOf, adoptCluster);
     }
 
     /** A YAML boolean, as before {@code confirm} existed, or {@code confirm}. */

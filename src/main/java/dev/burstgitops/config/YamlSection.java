@@ -182,6 +182,18 @@ final class YamlSection {
         return items;
     }
 
+    /** A mapping of names to single values ({@code adoptCluster: {east: 6f1c...}}), in file order. */
+    Map<String, String> strings(String key) {
+        Map<String, String> values = new LinkedHashMap<>();
+        section(key).ifPresent(section -> section.entries.keySet().forEach(name -> {
+            String value = section.string(name);
+            if (value != null) {
+                values.put(name, value);
+            }
+        }));
+        return values;
+    }
+
     List<String> strings(String key, List<String> fallback) {
         if (!has(key)) {
             read.add(key);

@@ -12,6 +12,7 @@ import dev.burstgitops.sync.ApiFailures;
 import dev.burstgitops.sync.ClusterApplier;
 import dev.burstgitops.sync.ClusterUnreachableException;
 import dev.burstgitops.sync.FencedException;
+import dev.burstgitops.sync.OwnershipException;
 import dev.burstgitops.sync.NamedObject;
 import dev.burstgitops.sync.PruneConfirmation;
 import dev.burstgitops.sync.SyncMode;
@@ -78,6 +79,8 @@ public final class ClusterSync implements AutoCloseable {
             // leader's to write. Reported like any pass that could not finish, never thrown.
             return new ClusterPassResult.Failed(cluster.name(), revision,
                     NO_LONGER_LEADS + "; the pass stopped before its next write");
+        } catch (OwnershipException e) {
+            return new ClusterPassResult.Refused(cluster.name(), revision, e.getMessage());
         } catch (ClusterUnreachableException e) {
             return new ClusterPassResult.Failed(cluster.name(), revision, e.getMessage());
         } catch (KubernetesClientException e) {

@@ -59,7 +59,8 @@ public final class ClusterRendering {
     private static List<ReservedObject> reserved(BurstGitopsConfig config, ClusterConfig cluster) {
         List<ReservedObject> reserved = new ArrayList<>();
         reserved.add(new ReservedObject(new ObjectKey("", "ConfigMap", config.sync().inventoryNamespace(),
-                ReservedObject.inventoryName(cluster.name())), "the controller's inventory of this cluster"));
+                ReservedObject.inventoryName(cluster.name())), "the controller's inventory of this cluster (or a part of it)",
+                true));
         boolean holdsLease = config.leaseCluster().map(ClusterConfig::name).filter(cluster.name()::equals)
                 .isPresent();
         if (holdsLease) {

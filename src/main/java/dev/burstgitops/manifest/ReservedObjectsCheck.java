@@ -14,7 +14,7 @@ final class ReservedObjectsCheck {
         List<RenderProblem> problems = new ArrayList<>();
         for (ManifestObject object : objects) {
             for (ReservedObject candidate : reserved) {
-                if (candidate.key().equals(object.key())) {
+                if (candidate.matches(object.key())) {
                     problems.add(new RenderProblem(object.source(), object.key() + " is " + candidate.role()
                             + "; it cannot be declared in Git"));
                 }

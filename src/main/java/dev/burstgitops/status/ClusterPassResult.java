@@ -62,6 +62,22 @@ public sealed interface ClusterPassResult {
      * The pass could not run: the API server could not be reached, or refused the pass as a
      * whole (an expired token, a 5xx during discovery). Retried at the next tick.
      */
+    /**
+     * Stopped before any write: the cluster is not the one synced before, or its inventory is
+     * another installation's. Until a person confirms ({@code sync.adoptCluster}), every pass ends so.
+     */
+    record Refused(String cluster, String revision, String message) implements ClusterPassResult {
+        @Override
+        public boolean failed() {
+            return true;
+        }
+
+        @Override
+        public String summary() {
+            return "sync " + cluster + " @" + Revisions.shortId(revision) + ": refused: " + message;
+        }
+    }
+
     record Failed(String cluster, String revision, String message) implements ClusterPassResult {
         @Override
         public boolean failed() {

@@ -10,6 +10,7 @@ import dev.burstgitops.decision.Suspension;
 import dev.burstgitops.gitops.Revisions;
 import dev.burstgitops.sync.ClusterTarget;
 import dev.burstgitops.sync.KubernetesClients;
+import dev.burstgitops.sync.SyncReport;
 import dev.burstgitops.sync.KubernetesEvents;
 import io.fabric8.kubernetes.api.model.ObjectReference;
 import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
@@ -108,8 +109,14 @@ public final class ControllerEvents implements AutoCloseable {
 
     /** A cluster pass; failures are Warnings, aggregated while the same failure repeats. */
     public void onClusterPass(ClusterPassResult result) {
-        if (result.failed()) {
+        if (result instanceof ClusterPassResult.Refused) {
+            write(syncTarget(), "Warning", "ClusterNotOurs", result.summary());
+        } else if (result.failed()) {
             write(syncTarget(), "Warning", "SyncFailed", result.summary());
+        }
+        if (result instanceof ClusterPassResult.Synced synced && synced.report().inventoryRebuilt()) {
+            write(syncTarget(), "Warning", "InventoryRebuilt", synced.report().warnings().stream()
+                    .filter(warning -> warning.startsWith(SyncReport.INVENTORY_REBUILT)).findFirst().orElse(""));
         }
     }
 

@@ -89,6 +89,9 @@ public final class ControllerMetrics {
             "Objects written by sync passes, by why: git (new or changed in Git), drift (changed by someone"
                     + " else since the last apply), takeover (adopted, or ownership taken from kubectl).",
             "cluster", "reason");
+    private final Counter inventoriesRebuilt = counter("burst_gitops_inventory_rebuilt_total",
+            "Passes that found the cluster's inventory (or a part of it) missing and rebuilt it from the"
+                    + " objects carrying this installation's labels.", "cluster");
     private final Gauge lastSyncSuccess = gauge("burst_gitops_sync_last_success_timestamp_seconds",
             "Unix time of the cluster's last sync pass that finished without failure.", "cluster");
     private final Counter syncFailures = counter("burst_gitops_sync_failures_total",
@@ -243,6 +246,10 @@ public final class ControllerMetrics {
         driftCorrections.labelValues(cluster).inc(count);
     }
 
+    public void inventoryRebuilt(String cluster) {
+        inventoriesRebuilt.labelValues(cluster).inc();
+    }
+
     public void syncSucceeded(String cluster, Instant at) {
         lastSyncSuccess.labelValues(cluster).set(at.toEpochMilli() / 1e3);
     }
@@ -264,7 +271,9 @@ public final class ControllerMetrics {
         /** The pass ran, but some objects failed to apply or prune. */
         OBJECTS,
         /** Refused as a whole (an expired token, a 5xx in discovery), or stopped (lease lost, a bug). */
-        ERROR;
+        ERROR,
+        /** Not this installation's cluster, or inventory: stopped before any write until a person confirms. */
+        NOT_OURS;
 
         public String label() {
             return name().toLowerCase(Locale.ROOT);

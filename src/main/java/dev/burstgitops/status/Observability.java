@@ -198,6 +198,9 @@ public final class Observability {
                 }
                 metrics.driftCorrected(cluster, (int) report.applied(ApplyReason.DRIFT));
             }
+            if (report.inventoryRebuilt()) {
+                metrics.inventoryRebuilt(cluster);
+            }
             if (!result.failed()) {
                 metrics.syncSucceeded(cluster, java.time.Instant.now());
             } else {
@@ -208,6 +211,9 @@ public final class Observability {
         } else if (result instanceof ClusterPassResult.RenderFailed) {
             // Nothing was sent to the cluster, so nothing is known about its reachability.
             metrics.syncFailed(cluster, SyncFailure.RENDER);
+        } else if (result instanceof ClusterPassResult.Refused) {
+            metrics.syncFailed(cluster, SyncFailure.NOT_OURS);
+            metrics.clusterReachable(cluster, true);
         } else if (result instanceof ClusterPassResult.Failed failed) {
             boolean unreachable = isUnreachable(failed);
             metrics.syncFailed(cluster, unreachable ? SyncFailure.UNREACHABLE : SyncFailure.ERROR);

@@ -15,9 +15,9 @@ import java.util.Map;
 record DesiredObject(ManifestObject source, Map<String, Object> content, ObjectKey key) {
 
     @SuppressWarnings("unchecked")
-    static DesiredObject of(ManifestObject source, String cluster, boolean namespaced, String defaultNamespace) {
+    static DesiredObject of(ManifestObject source, ManagedLabels labels, boolean namespaced, String defaultNamespace) {
         Map<String, Object> content = (Map<String, Object>) deepCopy(source.content());
-        ManagedLabels.addTo(content, cluster);
+        labels.addTo(content);
         Map<String, Object> metadata = (Map<String, Object>) content.get("metadata");
         String namespace = "";
         if (namespaced) {

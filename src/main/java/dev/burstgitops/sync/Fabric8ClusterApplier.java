@@ -18,9 +18,10 @@ import org.slf4j.MDC;
 
 /**
  * {@link ClusterApplier} on fabric8: server-side apply with field manager {@value #FIELD_MANAGER},
- * an inventory ConfigMap in the cluster, and safe prune (policy in {@link PruneStep}). A pass reads:
- * Namespaces, record the inventory ahead, CRDs (then wait until they are established), the rest,
- * prune, record the inventory, read health. Within each step objects are applied concurrently
+ * an inventory in the cluster, and safe prune (policy in {@link PruneStep}). A pass reads: the
+ * cluster's identity and its inventory's owner (a cluster that is not this installation's stops
+ * here, {@link OwnershipCheck}), Namespaces, record the inventory ahead, CRDs (then wait until
+ * they are established), the rest, prune, record the inventory, read health. Within each step objects are applied concurrently
  * ({@link ParallelApply}); prune goes one object at a time in reverse order.
  */
 public final class Fabric8ClusterApplier implements ClusterApplier {
@@ -32,6 +33,10 @@ public final class Fabric8ClusterApplier implements ClusterApplier {
     private final String cluster;
     private final KubernetesClient client;
     private final InventoryStore inventoryStore;
+    private final Installation installation;
+    private final Optional<String> confirmedIdentity;
+    private volatile ClusterMemory memory;
+    private final ManagedLabels labels;
     private final Optional<PodIdentity> controllerPod;
     private final ParallelApply parallel;
     private final PreviewedVersions previewed = new PreviewedVersions();
@@ -40,9 +45,20 @@ public final class Fabric8ClusterApplier implements ClusterApplier {
     /** Takes ownership of {@code client}; {@code controllerPod}: the controller's, when it runs in this cluster. */
     public Fabric8ClusterApplier(String cluster, KubernetesClient client, String inventoryNamespace,
                                  Optional<PodIdentity> controllerPod) {
+        this(cluster, client, inventoryNamespace, Installation.unnamed(cluster), Optional.empty(), ClusterMemory.NONE,
+                controllerPod);
+    }
+
+    private Fabric8ClusterApplier(String cluster, KubernetesClient client, String inventoryNamespace,
+                                  Installation installation, Optional<String> confirmedIdentity, ClusterMemory memory,
+                                  Optional<PodIdentity> controllerPod) {
         this.cluster = cluster;
         this.client = client;
         this.inventoryStore = new InventoryStore(client, cluster, inventoryNamespace);
+        this.installation = installation;
+        this.confirmedIdentity = confirmedIdentity;
+        this.memory = memory;
+        this.labels = ManagedLabels.of(cluster, installation);
         this.controllerPod = controllerPod;
         this.parallel = new ParallelApply(cluster);
     }
@@ -55,8 +71,23 @@ public final class Fabric8ClusterApplier implements ClusterApplier {
     /** @param controllerPod the controller's own pod when it runs in this cluster: its objects are never pruned */
     public static Fabric8ClusterApplier connect(ClusterTarget target, Optional<PodIdentity> controllerPod)
             throws IOException {
+        return connect(target, ClusterMemory.NONE, controllerPod);
+    }
+
+    /** @param memory where the controller keeps the identity each cluster had at its last sync */
+    public static Fabric8ClusterApplier connect(ClusterTarget target, ClusterMemory memory,
+                                                Optional<PodIdentity> controllerPod) throws IOException {
         return new Fabric8ClusterApplier(target.name(), KubernetesClients.connect(target), target.inventoryNamespace(),
-                controllerPod);
+                target.installation(), target.confirmedIdentity(), memory, controllerPod);
+    }
+
+    /**
+     * Keeps the controller's memory of cluster identities in this cluster, beside the Lease (see
+     * {@link ConfigMapClusterMemory}), for this cluster's passes too, and returns it for the others'.
+     */
+    public ClusterMemory keepMemoryHere(String namespace, String leaseName) {
+        memory = new ConfigMapClusterMemory(client, namespace, leaseName);
+        return memory;
     }
 
     @Override
@@ -98,10 +129,20 @@ public final class Fabric8ClusterApplier implements ClusterApplier {
             return new Pass(refused, List.of(), List.of("nothing applied or pruned: " + refused.size()
                     + " objects refused before the pass"));
         }
-        InventoryAhead inventory = new InventoryAhead(inventoryStore, options.fence());
+        InventoryOwner owner = new InventoryOwner(installation, ClusterIdentity.of(client, cluster));
+        Optional<StoredInventory> stored = inventoryStore.read();
+        Optional<String> remembered = memory.identity(cluster);
+        OwnershipCheck.refusal(cluster, owner, stored.flatMap(StoredInventory::owner), remembered, confirmedIdentity)
+                .ifPresent(why -> {
+                    throw new OwnershipException(why);
+                });
+        List<String> warnings = new ArrayList<>();
+        Inventory start = stored.filter(StoredInventory::complete).map(StoredInventory::inventory)
+                .orElseGet(() -> rebuilt(stored, remembered.isPresent(), warnings));
+        InventoryAhead inventory = new InventoryAhead(inventoryStore, options.fence(), owner, stored, start);
         ObjectReconciler reconciler = new ObjectReconciler(client, servedKinds,
                 new ObjectWriter(client, options.fence()), inventory.known(), previewed, options.fieldManagersLeftAlone(),
-                clock, cluster);
+                clock, labels);
         List<List<ManifestObject>> steps = ApplyOrder.steps(desired, ManifestObject::kind);
         List<Reconciled> reconciled = new ArrayList<>();
         // The entries are known once the kinds are: before the first step after the namespaces,
@@ -122,14 +163,37 @@ public final class Fabric8ClusterApplier implements ClusterApplier {
                 entriesStale = true;
             }
         }
-        PruneStep.Result pruned = PruneStep.of(client, servedKinds, cluster, inventoryStore.namespace(), controllerPod,
+        PruneStep.Result pruned = PruneStep.of(client, servedKinds, labels, inventoryStore.namespace(), controllerPod,
                 options).run(reconciled, inventory.known(), options);
         if (write) {
             inventory.record(pruned.next());
+            memory.remember(cluster, owner.clusterUid());
         }
         List<ObjectOutcome> outcomes = new ArrayList<>(reconciled.stream().map(Reconciled::outcome).toList());
         outcomes.addAll(pruned.outcomes());
-        return new Pass(outcomes, health(reconciled), pruned.warnings());
+        warnings.addAll(pruned.warnings());
+        return new Pass(outcomes, health(reconciled), warnings);
+    }
+
+    /**
+     * The inventory found again from the objects' labels, when it is gone or a part of it is:
+     * never taken as empty, or what Git removed meanwhile would never be pruned. Said in the pass
+     * when it had been written before (parts of it found, or this cluster synced before).
+     */
+    private Inventory rebuilt(Optional<StoredInventory> stored, boolean syncedBefore, List<String> warnings) {
+        InventoryRebuild.Found found = new InventoryRebuild(client, labels).scan();
+        Inventory inventory = stored.map(StoredInventory::inventory).orElse(Inventory.EMPTY).plusNew(found.entries());
+        if (stored.isPresent() || syncedBefore || !found.entries().isEmpty()) {
+            String what = stored.isPresent() ? "a part of the inventory " + inventoryStore.namespace() + "/"
+                    + inventoryStore.configMapName() + " was missing" : "the inventory " + inventoryStore.namespace()
+                    + "/" + inventoryStore.configMapName() + " was missing";
+            warnings.add(SyncReport.INVENTORY_REBUILT + what + "; rebuilt from " + found.entries().size() + " objects carrying this installation's"
+                    + " labels" + (found.unsearched().isEmpty() ? ""
+                    : "; kinds that could not be searched keep what they hold unpruned: "
+                    + String.join(", ", found.unsearched())));
+            LOG.warn(warnings.get(warnings.size() - 1));
+        }
+        return inventory;
     }
 
     /** Waits until the CRDs this step created or changed are established; true when there were any. */

@@ -4,22 +4,27 @@ import java.util.Collection;
 import java.util.Optional;
 
 /**
- * The inventory over one pass: what was stored at its start, extended with the objects the pass
- * is about to create before it creates them, and finally replaced by what the pass leaves owned.
- * Every write goes through {@link InventoryStore}, which skips a write that changes nothing.
+ * The inventory over one pass: what was stored at its start (or rebuilt, when it was lost),
+ * extended with the objects the pass is about to create before it creates them, and finally
+ * replaced by what the pass leaves owned. Every write goes through {@link InventoryStore}, which
+ * skips a write that changes nothing, and records this installation as the owner.
  */
 final class InventoryAhead {
 
     private final InventoryStore store;
     private final WriteFence fence;
-    private Optional<Inventory> stored;
+    private final InventoryOwner owner;
+    private Optional<StoredInventory> stored;
     private Inventory known;
 
-    InventoryAhead(InventoryStore store, WriteFence fence) {
+    /** @param known the entries to start from: the stored ones, or those found again when they were lost */
+    InventoryAhead(InventoryStore store, WriteFence fence, InventoryOwner owner, Optional<StoredInventory> stored,
+                   Inventory known) {
         this.store = store;
         this.fence = fence;
-        this.stored = store.read();
-        this.known = stored.orElse(Inventory.EMPTY);
+        this.owner = owner;
+        this.stored = stored;
+        this.known = known;
     }
 
     /** Every entry the inventory held at the start or was told about since. */
@@ -30,14 +35,13 @@ final class InventoryAhead {
     /** Adds the entries not known yet and stores the result when that changed anything. */
     void recordAhead(Collection<InventoryEntry> entries) {
         Inventory ahead = known.plusNew(entries);
-        if (ahead != known) {
+        if (ahead != known || stored.isEmpty()) {
             record(ahead);
         }
     }
 
     void record(Inventory next) {
-        store.write(next, stored, fence);
-        stored = Optional.of(next);
+        stored = Optional.of(store.write(next, owner, stored, fence));
         known = next;
     }
 }

@@ -1,12 +1,10 @@
 package dev.burstgitops.sync;
 
-import io.fabric8.kubernetes.api.model.APIGroup;
-import io.fabric8.kubernetes.api.model.APIResource;
-import io.fabric8.kubernetes.api.model.APIResourceList;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import dev.burstgitops.manifest.ObjectKey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +13,9 @@ import java.util.Set;
 /**
  * What a namespace holds that this controller did not apply for this cluster. A Namespace is
  * pruned only when the answer is empty: deleting a namespace deletes everything in it, and a
- * person's or another tool's objects there are not the controller's to delete.
+ * person's or another tool's objects there are not the controller's to delete. An object is the
+ * controller's only when the inventory lists it and it wears this installation's labels: labels
+ * alone are copied too easily (a person's ConfigMap made from a managed one's YAML carries them).
  *
  * <p>Every namespaced kind the cluster serves and lets this client list is read, so it costs a
  * few dozen requests, which is why it is asked only before pruning a Namespace. Objects every
@@ -28,17 +28,19 @@ final class NamespaceContents {
     private static final int SHOWN = 5;
 
     private final KubernetesClient client;
-    private final String cluster;
+    private final ManagedLabels labels;
+    private final Set<ObjectKey> inventory;
 
-    NamespaceContents(KubernetesClient client, String cluster) {
+    NamespaceContents(KubernetesClient client, ManagedLabels labels, Set<ObjectKey> inventory) {
         this.client = client;
-        this.cluster = cluster;
+        this.labels = labels;
+        this.inventory = Set.copyOf(inventory);
     }
 
     /** Up to a few objects in {@code namespace} not managed by this controller for this cluster ("ConfigMap team/notes"). */
     List<String> unmanaged(String namespace) {
         List<String> found = new ArrayList<>();
-        for (ResourceDefinitionContext kind : namespacedKinds()) {
+        for (ResourceDefinitionContext kind : ListableKinds.of(client, true)) {
             List<GenericKubernetesResource> items;
             try {
                 items = client.genericKubernetesResources(kind).inNamespace(namespace).list().getItems();
@@ -51,7 +53,7 @@ final class NamespaceContents {
                 continue;
             }
             for (GenericKubernetesResource item : items) {
-                if (counts(item) && found.size() < SHOWN) {
+                if (counts(kind, item) && found.size() < SHOWN) {
                     found.add(item.getKind() + " " + namespace + "/" + item.getMetadata().getName());
                 }
             }
@@ -59,33 +61,15 @@ final class NamespaceContents {
         return found;
     }
 
-    private boolean counts(GenericKubernetesResource item) {
+    private boolean counts(ResourceDefinitionContext kind, GenericKubernetesResource item) {
         if (item.getMetadata().getDeletionTimestamp() != null
                 || CLUSTER_MADE.contains(item.getKind() + "/" + item.getMetadata().getName())) {
             return false;
         }
-        Map<String, String> labels = item.getMetadata().getLabels();
-        return ManagedLabels.whyNotPrunable(labels, Map.of(), cluster).isPresent();
-    }
-
-    private List<ResourceDefinitionContext> namespacedKinds() {
-        List<String> groupVersions = new ArrayList<>(List.of("v1"));
-        for (APIGroup group : client.getApiGroups().getGroups()) {
-            groupVersions.add(group.getPreferredVersion().getGroupVersion());
-        }
-        List<ResourceDefinitionContext> kinds = new ArrayList<>();
-        for (String groupVersion : groupVersions) {
-            APIResourceList resources = client.getApiResources(groupVersion);
-            if (resources == null) {
-                continue;
-            }
-            for (APIResource resource : resources.getResources()) {
-                if (Boolean.TRUE.equals(resource.getNamespaced()) && !resource.getName().contains("/")
-                        && resource.getVerbs().contains("list") && !"Event".equals(resource.getKind())) {
-                    kinds.add(ResourceDefinitionContext.fromApiResource(groupVersion, resource));
-                }
-            }
-        }
-        return kinds;
+        ObjectKey key = new ObjectKey(kind.getGroup() == null ? "" : kind.getGroup(), kind.getKind(),
+                item.getMetadata().getNamespace(), item.getMetadata().getName());
+        boolean ours = inventory.contains(key)
+                && labels.whyNotOurs(item.getMetadata().getLabels(), Map.of()).isEmpty();
+        return !ours;
     }
 }

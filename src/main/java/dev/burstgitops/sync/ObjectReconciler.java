@@ -48,11 +48,11 @@ final class ObjectReconciler {
     private final PreviewedVersions previewed;
     private final Set<String> leftAlone;
     private final Clock clock;
-    private final String cluster;
+    private final ManagedLabels labels;
     private final String defaultNamespace;
 
     ObjectReconciler(KubernetesClient client, ServedKinds servedKinds, ObjectWriter writer, Inventory inventory,
-                     PreviewedVersions previewed, Set<String> leftAlone, Clock clock, String cluster) {
+                     PreviewedVersions previewed, Set<String> leftAlone, Clock clock, ManagedLabels labels) {
         this.client = client;
         this.liveObjects = new LiveObjects(client);
         this.servedKinds = servedKinds;
@@ -61,14 +61,14 @@ final class ObjectReconciler {
         this.previewed = previewed;
         this.leftAlone = Set.copyOf(leftAlone);
         this.clock = clock;
-        this.cluster = cluster;
+        this.labels = labels;
         this.defaultNamespace = client.getNamespace() == null ? "default" : client.getNamespace();
     }
 
     /** The inventory entry {@code object} will have once applied; empty for a kind the cluster does not serve. */
     Optional<InventoryEntry> entryOf(ManifestObject object) {
         try {
-            return servedKinds.find(object.apiVersion(), object.kind()).map(kind -> DesiredObject.of(object, cluster,
+            return servedKinds.find(object.apiVersion(), object.kind()).map(kind -> DesiredObject.of(object, labels,
                     kind.isNamespaceScoped(), defaultNamespace).entry());
         } catch (KubernetesClientException e) {
             if (ApiErrors.isUnreachable(e)) {
@@ -89,7 +89,7 @@ final class ObjectReconciler {
             // Discovery refused for this group: the object fails alone, like an unknown kind.
             kind = Optional.empty();
         }
-        DesiredObject desired = DesiredObject.of(object, cluster, kind.map(ResourceDefinitionContext::isNamespaceScoped)
+        DesiredObject desired = DesiredObject.of(object, labels, kind.map(ResourceDefinitionContext::isNamespaceScoped)
                 .orElse(!object.namespace().isEmpty()), defaultNamespace);
         if (kind.isEmpty()) {
             return failed(desired, "the cluster does not serve kind " + object.kind() + " in " + object.apiVersion());

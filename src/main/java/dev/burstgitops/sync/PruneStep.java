@@ -42,11 +42,11 @@ final class PruneStep {
     }
 
     /** The prune step of one pass; {@code controllerPod} is the controller's pod when it runs in this cluster. */
-    static PruneStep of(KubernetesClient client, ServedKinds servedKinds, String cluster, String inventoryNamespace,
+    static PruneStep of(KubernetesClient client, ServedKinds servedKinds, ManagedLabels labels, String inventoryNamespace,
                         Optional<PodIdentity> controllerPod, SyncOptions options) {
         NeverPruned neverPruned = new NeverPruned(options.protectedObjects(),
                 new ControllerObjects(client, servedKinds, controllerPod));
-        return new PruneStep(new Pruner(client, servedKinds, cluster,
+        return new PruneStep(new Pruner(client, servedKinds, labels,
                 ProtectedNamespaces.forController(inventoryNamespace, controllerPod), neverPruned, options.fence()));
     }
 

@@ -39,16 +39,16 @@ final class Pruner {
 
     private final KubernetesClient client;
     private final ServedKinds servedKinds;
-    private final String cluster;
+    private final ManagedLabels labels;
     private final ProtectedNamespaces protectedNamespaces;
     private final NeverPruned neverPruned;
     private final WriteFence fence;
 
-    Pruner(KubernetesClient client, ServedKinds servedKinds, String cluster, ProtectedNamespaces protectedNamespaces,
+    Pruner(KubernetesClient client, ServedKinds servedKinds, ManagedLabels labels, ProtectedNamespaces protectedNamespaces,
            NeverPruned neverPruned, WriteFence fence) {
         this.client = client;
         this.servedKinds = servedKinds;
-        this.cluster = cluster;
+        this.labels = labels;
         this.protectedNamespaces = protectedNamespaces;
         this.neverPruned = neverPruned;
         this.fence = fence;
@@ -121,18 +121,18 @@ final class Pruner {
             return Optional.of(new Keep(never.get(), true));
         }
         // No longer ours (labels removed, or opted out): forgotten, so it is never looked at again.
-        Optional<String> notOurs = ManagedLabels.whyNotPrunable(live.getMetadata().getLabels(),
-                live.getMetadata().getAnnotations(), cluster);
+        Optional<String> notOurs = labels.whyNotOurs(live.getMetadata().getLabels(),
+                live.getMetadata().getAnnotations());
         if (notOurs.isPresent()) {
             return Optional.of(new Keep(notOurs.get(), false));
         }
         if (isNamespace(entry)) {
-            List<String> unmanaged = new NamespaceContents(client, cluster).unmanaged(entry.name());
+            List<String> unmanaged = new NamespaceContents(client, labels, inventory).unmanaged(entry.name());
             return unmanaged.isEmpty() ? Optional.empty() : Optional.of(new Keep("it still holds objects burst-gitops"
-                    + " did not apply for cluster " + cluster + ": " + String.join(", ", unmanaged), true));
+                    + " did not apply for cluster " + labels.cluster() + ": " + String.join(", ", unmanaged), true));
         }
         if (entry.kind().equals("CustomResourceDefinition") && entry.key().group().equals("apiextensions.k8s.io")) {
-            return new CustomResources(client, servedKinds).whyKept(live, inventory, cluster).map(why -> new Keep(why, true));
+            return new CustomResources(client, servedKinds).whyKept(live, inventory, labels.cluster()).map(why -> new Keep(why, true));
         }
         return Optional.empty();
     }

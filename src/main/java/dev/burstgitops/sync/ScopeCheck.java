@@ -36,10 +36,10 @@ final class ScopeCheck {
         for (ManifestObject object : desired) {
             String group = ObjectKey.groupOf(object.apiVersion());
             ObjectKey key = new ObjectKey(group, object.kind(), object.namespace(), object.name());
-            if (group.isEmpty() && object.kind().equals("ConfigMap") && object.name().equals(inventoryName)
+            if (group.isEmpty() && object.kind().equals("ConfigMap") && (object.name().equals(inventoryName) || object.name().startsWith(inventoryName + "-"))
                     && (object.namespace().isEmpty() || object.namespace().equals(inventoryNamespace))) {
                 refused.add(new Failed(key, Optional.of(object.source()), "is the controller's inventory of this"
-                        + " cluster; it cannot be declared in Git"));
+                        + " cluster (its head, or a name its parts take); it cannot be declared in Git"));
                 continue;
             }
             boolean clusterScoped = clusterScopedInPass.contains(group + "/" + object.kind())

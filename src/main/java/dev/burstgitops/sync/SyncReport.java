@@ -24,10 +24,18 @@ public record SyncReport(
         List<String> warnings,
         Duration duration) {
 
+    /** How the warning begins that says the inventory was missing and rebuilt from the objects' labels. */
+    public static final String INVENTORY_REBUILT = "inventory rebuilt: ";
+
     public SyncReport {
         outcomes = List.copyOf(outcomes);
         health = List.copyOf(health);
         warnings = List.copyOf(warnings);
+    }
+
+    /** Whether the pass found the inventory (or a part of it) missing and rebuilt it. */
+    public boolean inventoryRebuilt() {
+        return warnings.stream().anyMatch(warning -> warning.startsWith(INVENTORY_REBUILT));
     }
 
     public long created() {

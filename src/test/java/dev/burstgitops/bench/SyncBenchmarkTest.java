@@ -189,8 +189,8 @@ class SyncBenchmarkTest {
         sample("applier full pass (render + sync)", fullMillis);
         requests("applier full pass", kube);
         // What the inventory costs in etcd: each object's digest, resourceVersion and owned fields.
-        sample("inventory ConfigMap, bytes as JSON", kube.kubectl().run("get", "configmap",
-                "burst-gitops-inventory-" + CLUSTER, "-n", KubeFixture.INVENTORY_NAMESPACE, "-o", "json").length());
+        sample("inventory ConfigMaps (head and parts), bytes as JSON", kube.kubectl().run("get", "configmap",
+                "-l", "burst-gitops/inventory=" + CLUSTER, "-n", KubeFixture.INVENTORY_NAMESPACE, "-o", "json").length());
 
         for (int i = 0; i < NO_OP_PASSES; i++) {
             kube.forgetRequests();

@@ -165,8 +165,7 @@ class KillFaultTest {
     }
 
     private String inventory() {
-        return east.kubectl().run("get", "configmap", "burst-gitops-inventory-east", "-n", KubeFixture.INVENTORY_NAMESPACE,
-                "-o", "jsonpath={.data.objects\\.yaml}");
+        return east.inventoryYaml("east");
     }
 
     private String log() throws IOException {

@@ -86,7 +86,7 @@ class ReservedObjectsTest {
 
         assertThat(rendered.problems()).extracting(RenderProblem::toString).containsExactly(
                 "clusters/burst/inventory.yaml:1: ConfigMap gitops-system/burst-gitops-inventory-burst is the"
-                        + " controller's inventory of this cluster; it cannot be declared in Git");
+                        + " controller's inventory of this cluster (or a part of it); it cannot be declared in Git");
     }
 
     @Test

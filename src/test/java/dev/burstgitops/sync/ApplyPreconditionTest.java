@@ -53,7 +53,8 @@ class ApplyPreconditionTest {
                 "-p", "{\"data\":{\"color\":\"green\"}}");
         ResourceDefinitionContext kind = new ServedKinds(client).find("v1", "ConfigMap").orElseThrow();
         ObjectWriter writer = new ObjectWriter(client, WriteFence.OPEN);
-        DesiredObject desired = DesiredObject.of(settings, "primary", true, "default");
+        DesiredObject desired = DesiredObject.of(settings, ManagedLabels.of("primary", Installation.unnamed("primary")), true,
+                "default");
 
         assertThatThrownBy(() -> writer.apply(desired, kind, readAt)).isInstanceOfSatisfying(
                 KubernetesClientException.class, e -> assertThat(e.getCode()).isEqualTo(409));

@@ -131,7 +131,6 @@ class CustomResourcePruneTest {
     }
 
     private String inventory() {
-        return primary.kubectl().run("get", "configmap", "burst-gitops-inventory-primary", "-n",
-                KubeFixture.INVENTORY_NAMESPACE, "-o", "jsonpath={.data.objects\\.yaml}");
+        return primary.inventoryYaml("primary");
     }
 }

@@ -246,8 +246,7 @@ class NeverPrunedTest {
     }
 
     private String inventory() {
-        return primary.kubectl().run("get", "configmap", "burst-gitops-inventory-primary", "-n",
-                KubeFixture.INVENTORY_NAMESPACE, "-o", "jsonpath={.data.objects\\.yaml}");
+        return primary.inventoryYaml("primary");
     }
 
     private static Map<String, String> retained(SyncReport report) {

@@ -50,8 +50,7 @@ class PruneTest {
                 org.assertj.core.groups.Tuple.tuple("PATCH", "/api/v1/namespaces/burst-gitops/configmaps/burst-gitops-inventory-primary"));
         assertThat(primary.kubectl().run("get", "services", "-n", "default", "-o", "name").lines())
                 .containsExactlyInAnyOrder("service/worker-service", "service/frontend-service", "service/kubernetes");
-        assertThat(primary.kubectl().run("get", "configmap", "burst-gitops-inventory-primary", "-n", "burst-gitops",
-                "-o", "jsonpath={.data.objects\\.yaml}")).doesNotContain("redis-cache-service").contains("worker-service");
+        assertThat(primary.inventoryYaml("primary")).doesNotContain("redis-cache-service").contains("worker-service");
     }
 
     @Test
@@ -88,8 +87,7 @@ class PruneTest {
 
         assertThat(report.pruned()).isZero();
         assertThat(primary.kubectl().tryRun("get", "service", "redis-cache-service", "-n", "default").succeeded()).isTrue();
-        assertThat(primary.kubectl().run("get", "configmap", "burst-gitops-inventory-primary", "-n", "burst-gitops",
-                "-o", "jsonpath={.data.objects\\.yaml}")).doesNotContain("redis-cache-service");
+        assertThat(primary.inventoryYaml("primary")).doesNotContain("redis-cache-service");
     }
 
     @Test

@@ -88,7 +88,7 @@ class ScopeCheckTest {
         SyncReport report = primary.applier().sync(desired, SyncOptions.apply("c1"));
 
         assertThat(report.failures()).singleElement().asString().endsWith("is the controller's inventory of this"
-                + " cluster; it cannot be declared in Git");
+                + " cluster (its head, or a name its parts take); it cannot be declared in Git");
         assertThat(primary.writes()).isEmpty();
     }
 }

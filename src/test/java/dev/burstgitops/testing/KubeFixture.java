@@ -49,6 +49,26 @@ public final class KubeFixture implements AutoCloseable {
                 .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(10));
     }
 
+    /** This API server as the configured cluster {@code cluster} (a kubeconfig pointed here, whatever its name). */
+    public ClusterTarget targetAs(String cluster) {
+        return ClusterTarget.of(cluster, kubeconfig.toString(), name, INVENTORY_NAMESPACE)
+                .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(10));
+    }
+
+    /** The cluster's identity: its kube-system Namespace's UID, read with the real kubectl. */
+    public String identity() {
+        return kubectl.run("get", "namespace", "kube-system", "-o", "jsonpath={.metadata.uid}");
+    }
+
+    /**
+     * The entries of cluster {@code cluster}'s inventory in this API server, as its parts list them
+     * ({@code objects.yaml} of each), read with the real kubectl.
+     */
+    public String inventoryYaml(String cluster) {
+        return kubectl.run("get", "configmap", "-n", INVENTORY_NAMESPACE, "-l", "burst-gitops/inventory=" + cluster,
+                "-o", "jsonpath={.items[*].data.objects\\.yaml}");
+    }
+
     /** The applier for this cluster, connected on first use and closed with the fixture. */
     public Fabric8ClusterApplier applier() {
         if (applier == null) {
