@@ -32,6 +32,8 @@ final class ConfigState {
     private final Path lastGood;
     private volatile String acceptedDigest = "";
     private volatile String seenDigest = "";
+    /** A new version read once: taken only when the next read finds the same bytes. */
+    private volatile String pendingDigest = "";
     private volatile List<String> rejected = List.of();
 
     /** @param lastGood where the last accepted version is copied; in a pod, a path on an emptyDir */
@@ -70,15 +72,24 @@ final class ConfigState {
     }
 
     /**
-     * Reads the file again. Empty when it has not changed since last seen or the new version is
-     * refused (its problems logged and kept for {@code /status}); the new configuration when it is valid.
+     * Reads the file again. Empty when it has not changed since last seen, when the change was
+     * read only once so far, or when the new version is refused (its problems logged and kept for
+     * {@code /status}); the new configuration when it is valid and read the same twice in a row.
+     * A file written in place (an editor, {@code cp}) can be read half-written, and half of a
+     * config can be valid: one cluster or policy dropped until the rest arrives.
      */
     Optional<BurstGitopsConfig> recheck() throws IOException {
         String text = Files.readString(file, StandardCharsets.UTF_8);
         String digest = digest(text);
         if (digest.equals(seenDigest)) {
+            pendingDigest = "";
             return Optional.empty();
         }
+        if (!digest.equals(pendingDigest)) {
+            pendingDigest = digest;
+            return Optional.empty();
+        }
+        pendingDigest = "";
         seenDigest = digest;
         try {
             BurstGitopsConfig config = parse(text);

@@ -21,6 +21,8 @@ public class MetricQueryException extends Exception {
         API_ERROR,
         /** The answer was not the JSON shape of an instant query. */
         MALFORMED,
+        /** A series was NaN, infinite or negative: no rate can be read from the answer. */
+        UNUSABLE_VALUE,
         /** The credential for Prometheus, read at each query, could not be read: nothing was sent. */
         CREDENTIALS
     }

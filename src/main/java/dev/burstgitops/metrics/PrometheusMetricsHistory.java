@@ -83,7 +83,8 @@ public final class PrometheusMetricsHistory implements MetricsHistory {
 
     private static List<Sample> samples(JsonNode matrix, Instant from, Instant to, Duration step, String where)
             throws MetricQueryException {
-        // Per step: the sum and the number of series that had a finite value there.
+        // Per step: the sum, the number of series, and whether one of them held no usable rate
+        // (NaN, infinite, negative): such a step is no data, as a live query would fail there.
         TreeMap<Long, double[]> byTime = new TreeMap<>();
         for (JsonNode series : matrix) {
             for (JsonNode pair : series.path("values")) {
@@ -91,17 +92,19 @@ public final class PrometheusMetricsHistory implements MetricsHistory {
                     throw new MetricQueryException(Kind.MALFORMED, where, "expected [timestamp, \"value\"] pairs");
                 }
                 double value = parseValue(pair.get(1).asText());
-                if (Double.isFinite(value)) {
-                    double[] sum = byTime.computeIfAbsent(Math.round(pair.get(0).asDouble() * 1000), t -> new double[2]);
+                double[] sum = byTime.computeIfAbsent(Math.round(pair.get(0).asDouble() * 1000), t -> new double[3]);
+                if (Double.isFinite(value) && value >= 0) {
                     sum[0] += value;
                     sum[1]++;
+                } else {
+                    sum[2] = 1;
                 }
             }
         }
         List<Sample> samples = new ArrayList<>();
         for (Instant at = from; !at.isAfter(to); at = at.plus(step)) {
             double[] sum = byTime.get(at.toEpochMilli());
-            samples.add(sum == null ? Sample.noData(at) : new Sample(sum[0], at, (int) sum[1]));
+            samples.add(sum == null || sum[2] > 0 || sum[1] == 0 ? Sample.noData(at) : new Sample(sum[0], at, (int) sum[1]));
         }
         return samples;
     }

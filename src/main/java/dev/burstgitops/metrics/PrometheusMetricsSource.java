@@ -82,6 +82,9 @@ public final class PrometheusMetricsSource implements MetricsSource {
         if (response instanceof PrometheusResponse.ApiError error) {
             return new MetricQueryException(Kind.API_ERROR, where, error.describe());
         }
+        if (response instanceof PrometheusResponse.Unusable unusable) {
+            return new MetricQueryException(Kind.UNUSABLE_VALUE, where, unusable.reason());
+        }
         PrometheusResponse.Malformed malformed = (PrometheusResponse.Malformed) response;
         return new MetricQueryException(Kind.MALFORMED, where, malformed.reason(), malformed.cause());
     }

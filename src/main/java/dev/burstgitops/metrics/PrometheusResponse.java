@@ -22,6 +22,14 @@ sealed interface PrometheusResponse {
         }
     }
 
+    /**
+     * An answer no rate can be read from: a series that is NaN, infinite or negative (a
+     * {@code delta()} across a counter reset). Summed with the others it would hide their traffic
+     * or end a burst on a number that never happened, so the whole observation fails.
+     */
+    record Unusable(String reason) implements PrometheusResponse {
+    }
+
     /** @param cause the parser's exception when the body was not JSON; null for a wrong shape */
     record Malformed(String reason, Exception cause) implements PrometheusResponse {
     }

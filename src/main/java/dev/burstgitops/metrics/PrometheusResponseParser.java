@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Reads the body of {@code /api/v1/query} into a {@link PrometheusResponse}. A vector of
@@ -50,11 +52,41 @@ final class PrometheusResponseParser {
         JsonNode data = root.path("data");
         String resultType = text(data, "resultType");
         JsonNode result = data.path("result");
-        return new PrometheusResponse.Answered(switch (resultType) {
+        Sample sample = switch (resultType) {
             case "vector" -> sumOfVector(result, queriedAt);
             case "scalar" -> pointOf(result, 1);
             default -> throw new WrongShape("expected an instant vector, got a " + resultType + " result");
-        });
+        };
+        return unusable(resultType, result).<PrometheusResponse>map(PrometheusResponse.Unusable::new)
+                .orElse(new PrometheusResponse.Answered(sample));
+    }
+
+    /** Why the answer holds no usable rate: the first series that is NaN, infinite or negative. */
+    private static java.util.Optional<String> unusable(String resultType, JsonNode result) {
+        List<JsonNode> series = new ArrayList<>();
+        if (resultType.equals("scalar")) {
+            series.add(JSON.createObjectNode().set("value", result));
+        } else {
+            result.forEach(series::add);
+        }
+        for (int i = 0; i < series.size(); i++) {
+            double value = value(series.get(i).path("value").get(1).asText());
+            String which = (series.size() == 1 ? "the result" : "series " + (i + 1) + " of " + series.size())
+                    + labels(series.get(i).path("metric"));
+            if (Double.isNaN(value)) {
+                return java.util.Optional.of(which + " is NaN (a ratio over a counter at rest?); no rate is"
+                        + " read from it, and the mode holds");
+            }
+            if (Double.isInfinite(value)) {
+                return java.util.Optional.of(which + " is " + (value > 0 ? "+Inf" : "-Inf")
+                        + " (a division by zero?); no rate is read from it, and the mode holds");
+            }
+            if (value < 0) {
+                return java.util.Optional.of(which + " is negative (" + value + "): a rate never is; a delta() or"
+                        + " increase() across a counter reset? No rate is read from it, and the mode holds");
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     private static Sample sumOfVector(JsonNode series, Instant queriedAt) {
@@ -96,6 +128,13 @@ final class PrometheusResponseParser {
                 }
             }
         };
+    }
+
+    /** A series' labels as PromQL writes them ({@code {shard="b"}}), or nothing when it has none. */
+    private static String labels(JsonNode metric) {
+        List<String> pairs = new ArrayList<>();
+        metric.fields().forEachRemaining(field -> pairs.add(field.getKey() + "=\"" + field.getValue().asText() + "\""));
+        return pairs.isEmpty() ? "" : " " + abbreviate("{" + String.join(", ", pairs) + "}");
     }
 
     private static Instant instant(BigDecimal unixSeconds) {

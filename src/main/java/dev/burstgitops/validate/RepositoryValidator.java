@@ -52,6 +52,7 @@ public final class RepositoryValidator {
             config.config().ifPresent(c -> {
                 problems.addAll(PolicyFileCheck.run(root, c, config.source(), yaml.unparsable()));
                 warnings.addAll(QueryCheck.run(c, config.source()));
+                warnings.addAll(MissingDataCheck.run(c, config.source()));
             });
         }
 

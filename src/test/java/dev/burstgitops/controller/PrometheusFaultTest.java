@@ -114,11 +114,30 @@ class PrometheusFaultTest {
     }
 
     @Test
-    void nanNeverFlipsBurstToNatural() throws Exception {
-        // 0/0: a ratio over a counter at rest is NaN in Prometheus' answer.
-        Loop loop = loop(shared.uri(), IDLE + " / " + IDLE, Mode.BURST, "hold");
+    void nanNeverFlipsBurstToNaturalEvenWhenMissingDataCountsAsNatural() throws Exception {
+        // 0/0: a ratio over a counter at rest is NaN in Prometheus' answer: a failed reading, not "no data".
+        Loop loop = loop(shared.uri(), IDLE + " / " + IDLE, Mode.BURST, "natural");
 
-        assertNoFlip(loop, Mode.BURST, "no data");
+        assertNoFlip(loop, Mode.BURST, "the result is NaN");
+    }
+
+    @Test
+    void oneNanSeriesAmongOthersNeverHidesTheirTrafficOrFlipsTheMode() throws Exception {
+        // A shard at 6 req/s beside a NaN series: summed, NaN would read as no data, and "natural" would flip.
+        Loop loop = loop(shared.uri(), "rate(istio_requests_total{source_workload=\"shard-a\"}[15s]) or ("
+                + IDLE.replace("sum(", "(") + " / " + IDLE.replace("sum(", "(") + ")", Mode.BURST, "natural");
+
+        // Any pass may time out on a loaded machine (500 ms); those that answer name the NaN series.
+        assertThat(assertNoFlip(loop, Mode.BURST, "")).anySatisfy(result -> assertThat(result.summary())
+                .contains("series 2 of 2 {job=\"idle\"} is NaN"));
+    }
+
+    @Test
+    void aNegativeRateNeverEndsABurst() throws Exception {
+        // What delta() across a counter reset gives: below exitBelow, were it taken as a rate.
+        Loop loop = loop(shared.uri(), "-" + WORKER, Mode.BURST, "hold");
+
+        assertNoFlip(loop, Mode.BURST, "is negative (-20.0)");
     }
 
     @Test
@@ -126,14 +145,14 @@ class PrometheusFaultTest {
         // 20 req/s divided by a rate of 0: +Inf, far "above" enterAbove if it were taken as a rate.
         Loop loop = loop(shared.uri(), WORKER + " / " + IDLE, Mode.NATURAL, "hold");
 
-        assertNoFlip(loop, Mode.NATURAL, "no data");
+        assertNoFlip(loop, Mode.NATURAL, "is +Inf");
     }
 
     @Test
     void minusInfinityNeverFlipsBurstToNatural() throws Exception {
-        Loop loop = loop(shared.uri(), "-" + WORKER + " / " + IDLE, Mode.BURST, "hold");
+        Loop loop = loop(shared.uri(), "-" + WORKER + " / " + IDLE, Mode.BURST, "natural");
 
-        assertNoFlip(loop, Mode.BURST, "no data");
+        assertNoFlip(loop, Mode.BURST, "is -Inf");
     }
 
     @Test

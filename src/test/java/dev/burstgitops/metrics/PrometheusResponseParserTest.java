@@ -40,12 +40,32 @@ class PrometheusResponseParserTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"vector-nan.json", "vector-positive-infinity.json"})
-    void aValueThatIsNotFiniteIsNoDataButStillCountsItsSeries(String file) {
-        Sample sample = answered(file);
+    void aValueThatIsNotFiniteIsUnusableNotNoData(String file) {
+        assertThat(PrometheusResponseParser.parse(resource(file), QUERIED_AT))
+                .isInstanceOfSatisfying(PrometheusResponse.Unusable.class, unusable -> assertThat(unusable.reason())
+                        .startsWith("the result ").containsPattern("is (NaN|\\+Inf)").endsWith("the mode holds"));
+    }
 
-        assertThat(sample.hasData()).isFalse();
-        assertThat(sample.seriesCount()).isEqualTo(1);
-        assertThat(sample.evaluatedAt()).isEqualTo(EVALUATED_AT);
+    @Test
+    void oneNanSeriesAmongSeveralMakesTheWholeAnswerUnusableAndIsNamed() {
+        String body = """
+                {"status":"success","data":{"resultType":"vector","result":[
+                  {"metric":{"shard":"a"},"value":[1795321241.169,"6"]},
+                  {"metric":{"shard":"b"},"value":[1795321241.169,"NaN"]}]}}""";
+
+        assertThat(PrometheusResponseParser.parse(body, QUERIED_AT)).isEqualTo(new PrometheusResponse.Unusable(
+                "series 2 of 2 {shard=\"b\"} is NaN (a ratio over a counter at rest?); no rate is read from it,"
+                        + " and the mode holds"));
+    }
+
+    @Test
+    void aNegativeValueIsNeverARate() {
+        String body = """
+                {"status":"success","data":{"resultType":"scalar","result":[1795321241.169,"-3.5"]}}""";
+
+        assertThat(PrometheusResponseParser.parse(body, QUERIED_AT)).isInstanceOfSatisfying(
+                PrometheusResponse.Unusable.class, unusable -> assertThat(unusable.reason())
+                        .startsWith("the result is negative (-3.5)"));
     }
 
     @Test

@@ -22,6 +22,19 @@ class FixtureRepositoriesTest {
     }
 
     @Test
+    void aPolicyThatLeavesBurstOnTheFirstPollWithoutDataIsWarnedOfAtItsKey() throws IOException {
+        good(repository);
+        Path config = repository.resolve("burst-gitops.yaml");
+        Files.writeString(config, Files.readString(config).replace("    exitBelow: 10\n",
+                "    exitBelow: 10\n    onMissingData: natural\n"));
+
+        assertThat(validate(repository)).containsExactly(
+                "burst-gitops.yaml:13: warning: policy worker: onMissingData: natural with exitFor: 0s leaves burst on the first"
+                        + " poll without data (a restarted Prometheus, a missed scrape); give exitFor a few poll intervals",
+                "validate: ok (2 clusters, 8 objects, 1 policy), 1 warning");
+    }
+
+    @Test
     void aYamlSyntaxErrorIsReportedOnceAtItsLineThoughTwoClustersRenderTheFile() {
         assertThat(validate(good(repository, "bad-yaml"))).containsExactly(
                 "apps/worker/service/service.yaml:12: invalid YAML: expected <block end>, but found '<block mapping start>'"
