@@ -76,8 +76,7 @@ public final class ClusterSync implements AutoCloseable {
         } catch (FencedException e) {
             // The lease went while the pass ran. What it wrote before stays; the rest is the new
             // leader's to write. Reported like any pass that could not finish, never thrown.
-            return new ClusterPassResult.Failed(cluster.name(), revision,
-                    NO_LONGER_LEADS + "; the pass stopped before its next write");
+            return new ClusterPassResult.Failed(cluster.name(), revision, e.getMessage());
         } catch (ClusterUnreachableException e) {
             return new ClusterPassResult.Failed(cluster.name(), revision, e.getMessage());
         } catch (KubernetesClientException e) {

@@ -74,6 +74,11 @@ public final class Fabric8ClusterApplier implements ClusterApplier {
             LOG.info(report.summary());
             return report;
         } catch (KubernetesClientException e) {
+            if (!fenced.fence().holds()) {
+                // A request cut off by the pause that cost the lease (a timeout on waking) is the
+                // lost lease's doing: "cluster unreachable" would send a person looking for a fault.
+                throw new FencedException(e);
+            }
             if (ApiErrors.isUnreachable(e)) {
                 throw new ClusterUnreachableException(cluster, client.getMasterUrl() + ": " + ApiErrors.describe(e), e);
             }
