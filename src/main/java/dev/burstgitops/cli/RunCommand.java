@@ -135,7 +135,7 @@ final class RunCommand implements Callable<Integer> {
                 // Loops, and the liveness that watches them, run only while this replica leads.
                 gate.whileLeading(() -> {
                     controller.reportTo(observability);
-                    controller.start();
+                    controller.start(gate.lease());
                 }, () -> {
                     // On the elector's thread: fence the loops now, the main thread closes them.
                     controller.halt();

@@ -74,14 +74,11 @@ public final class ClusterSync implements AutoCloseable {
                 .withManagersLeftAlone(Set.copyOf(sync.leaveFieldsOf()));
         try {
             return new ClusterPassResult.Synced(applier.sync(rendered.objects(), options));
-        } catch (FencedException e) {
-            // The lease went while the pass ran. What it wrote before stays; the rest is the new
-            // leader's to write. Reported like any pass that could not finish, never thrown.
-            return new ClusterPassResult.Failed(cluster.name(), revision,
-                    NO_LONGER_LEADS + "; the pass stopped before its next write");
         } catch (OwnershipException e) {
             return new ClusterPassResult.Refused(cluster.name(), revision, e.getMessage());
-        } catch (ClusterUnreachableException e) {
+        } catch (FencedException | ClusterUnreachableException e) {
+            // The lease went while the pass ran (what it wrote stays, the rest is the new leader's),
+            // or the cluster did not answer: reported like any pass that could not finish, never thrown.
             return new ClusterPassResult.Failed(cluster.name(), revision, e.getMessage());
         } catch (KubernetesClientException e) {
             // Refused as a whole (401 after a token expired, 5xx in discovery): this cluster's

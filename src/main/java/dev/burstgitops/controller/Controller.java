@@ -5,6 +5,7 @@ import dev.burstgitops.config.ConfigException;
 import dev.burstgitops.gitops.JGitWorkspace;
 import dev.burstgitops.leader.LeaderIdentity;
 import dev.burstgitops.leader.LeaderTerm;
+import dev.burstgitops.leader.LeaseWindow;
 import dev.burstgitops.metrics.MetricsHistory;
 import dev.burstgitops.metrics.MetricsSource;
 import dev.burstgitops.status.ControllerEvents;
@@ -108,11 +109,16 @@ public final class Controller implements AutoCloseable {
 
     /** Starts both loops, once: after {@link #halt()} or {@link #close()} began, never again. */
     public void start() {
+        start(LeaseWindow.UNBOUNDED);
+    }
+
+    /** {@link #start()}, each write to a cluster to end within {@code lease} as this replica last renewed it. */
+    public void start(LeaseWindow lease) {
         if (!term.begin(() -> {
             LOG.info("starting: {} polic{}, {} cluster{}", config.policies().size(),
                     config.policies().size() == 1 ? "y" : "ies", clusters.size(), clusters.size() == 1 ? "" : "s");
             scheduler.start(loop, config.policies());
-            sync.start();
+            sync.start(lease);
         })) {
             LOG.warn("not starting the loops: this controller was halted or closed");
         }

@@ -7,6 +7,7 @@ import dev.burstgitops.gitops.RevisionTrees;
 import dev.burstgitops.gitops.Revisions;
 import dev.burstgitops.gitops.UnverifiedHeadException;
 import dev.burstgitops.leader.LeaderTerm;
+import dev.burstgitops.leader.LeaseWindow;
 import dev.burstgitops.status.ClusterPassResult;
 import dev.burstgitops.status.FetchStatus;
 import dev.burstgitops.status.RefusedHead;
@@ -125,9 +126,9 @@ public final class SyncLoop implements AutoCloseable {
         return fetchStatus;
     }
 
-    /** Starts the loop; false, starting nothing, once it was halted or closed. */
-    public boolean start() {
-        return term.begin(() -> {
+    /** Starts the loop, its writes bounded by {@code lease}; false, starting nothing, once it was halted or closed. */
+    public boolean start(LeaseWindow lease) {
+        return term.begin(lease, () -> {
             triggered.set(true);
             ticker.scheduleWithFixedDelay(this::tick, 0, tick(pollInterval, resyncInterval).toMillis(),
                     TimeUnit.MILLISECONDS);

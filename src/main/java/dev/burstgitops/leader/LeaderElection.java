@@ -39,6 +39,7 @@ public final class LeaderElection implements AutoCloseable {
     private final LeaderElectionConfig config;
     private final String identity;
     private final AtomicBoolean leading = new AtomicBoolean();
+    private final RenewedLease renewed;
     private Runnable onStartedLeading;
     private Runnable onStoppedLeading;
     private CompletableFuture<?> campaign;
@@ -53,6 +54,7 @@ public final class LeaderElection implements AutoCloseable {
         this.config = Objects.requireNonNull(config, "config");
         this.identity = Objects.requireNonNull(identity, "identity");
         this.leaseClient = leaseClientFor(primary, config);
+        this.renewed = new RenewedLease(config.leaseDuration(), System::nanoTime);
     }
 
     /** An election whose identity is this process's ({@link LeaderIdentity#ofThisProcess()}). */
@@ -84,6 +86,15 @@ public final class LeaderElection implements AutoCloseable {
 
     public String identity() {
         return identity;
+    }
+
+    /**
+     * The lease as this replica last renewed it, on the monotonic clock: a leader's writes are fenced
+     * by it too, so that a replica that was paused stops before its first write, even before its
+     * elector (paused as well) notices the loss.
+     */
+    public LeaseWindow lease() {
+        return renewed;
     }
 
     /** Stops campaigning; a leader releases the lease and runs {@code onStoppedLeading} before this returns. */
@@ -126,7 +137,7 @@ public final class LeaderElection implements AutoCloseable {
     private io.fabric8.kubernetes.client.extended.leaderelection.LeaderElectionConfig electorConfig() {
         return new LeaderElectionConfigBuilder()
                 .withName("burst-gitops")
-                .withLock(new LeaderLeaseLock(config.namespace(), config.leaseName(), identity))
+                .withLock(new LeaderLeaseLock(config.namespace(), config.leaseName(), identity, renewed))
                 .withLeaseDuration(config.leaseDuration())
                 .withRenewDeadline(config.renewDeadline())
                 .withRetryPeriod(config.retryPeriod())
@@ -145,6 +156,7 @@ public final class LeaderElection implements AutoCloseable {
     private void stoppedLeading() {
         // fabric8 may report the end of leadership twice (lease seen taken, then renew loop ends).
         if (leading.compareAndSet(true, false)) {
+            renewed.lost();
             LOG.warn("leader election: {} no longer leads (Lease {}/{})", identity, config.namespace(),
                     config.leaseName());
             runCallback(onStoppedLeading, "onStoppedLeading");

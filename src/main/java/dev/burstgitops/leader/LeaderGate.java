@@ -59,6 +59,11 @@ public final class LeaderGate implements AutoCloseable {
         }
     }
 
+    /** The lease the loops' writes must end within; {@link LeaseWindow#UNBOUNDED} without election. */
+    public LeaseWindow lease() {
+        return election == null ? LeaseWindow.UNBOUNDED : election.lease();
+    }
+
     /** Whether the loops may write now. */
     public synchronized boolean isOpen() {
         return election == null ? running : election.isLeader();

@@ -1,6 +1,7 @@
 package dev.burstgitops.leader;
 
 import dev.burstgitops.sync.WriteFence;
+import java.time.Duration;
 
 /**
  * One term of leadership as a set of loops lives it: it begins at most once, and once it is over
@@ -14,22 +15,33 @@ import dev.burstgitops.sync.WriteFence;
  * the lease won again in that window, reports "leading" to loops that are stopping: they must
  * neither start again nor let the pass they are finishing write again. {@code run} exits after a
  * lost lease, so no term ever needs a second one.
+ *
+ * <p>A term begins on a {@link LeaseWindow}: a write holds only if the lease, as last renewed, also
+ * outlasts the write's request ({@link #holdsFor}). The term itself ends only once the elector
+ * notices the loss, and a paused replica resumes with both the elector and its passes paused.
  */
 public final class LeaderTerm implements WriteFence {
 
     private enum State { NOT_BEGUN, RUNNING, CLOSING, OVER }
 
     private volatile State state = State.NOT_BEGUN;
+    private volatile LeaseWindow lease = LeaseWindow.UNBOUNDED;
+
+    /** {@link #begin(LeaseWindow, Runnable)} with no lease to run out: a single replica. */
+    public boolean begin(Runnable start) {
+        return begin(LeaseWindow.UNBOUNDED, start);
+    }
 
     /**
-     * Begins the term and runs {@code start} (which starts the loops), unless it began, closed or
-     * ended before: then nothing runs and the answer is false. A {@link #close()} that comes
-     * meanwhile waits for {@code start} to return, so it closes loops that are started.
+     * Begins the term on {@code lease} and runs {@code start} (which starts the loops), unless it
+     * began, closed or ended before: then nothing runs and the answer is false. A {@link #close()}
+     * that comes meanwhile waits for {@code start} to return, so it closes loops that are started.
      */
-    public synchronized boolean begin(Runnable start) {
+    public synchronized boolean begin(LeaseWindow lease, Runnable start) {
         if (state != State.NOT_BEGUN) {
             return false;
         }
+        this.lease = lease;
         state = State.RUNNING;
         start.run();
         return true;
@@ -45,6 +57,12 @@ public final class LeaderTerm implements WriteFence {
     public boolean holds() {
         State now = state;
         return now == State.RUNNING || now == State.CLOSING;
+    }
+
+    /** Whether the loops may write, and the lease as last renewed outlasts a request of up to {@code requestDeadline}. */
+    @Override
+    public boolean holdsFor(Duration requestDeadline) {
+        return holds() && lease.outlasts(requestDeadline);
     }
 
     /** Whether the term can no longer begin or run: closing or over. */

@@ -96,13 +96,20 @@ public final class Fabric8ClusterApplier implements ClusterApplier {
         // The caller's context comes back afterwards: a worker that logs about this pass keeps its cluster.
         String callerCluster = MDC.get("cluster");
         MDC.put("cluster", cluster);
+        // Every write of the pass asks that the lease outlast its request: this cluster's request timeout.
+        SyncOptions fenced = options.withFence(options.fence().forRequestsOf(requestDeadline()));
         try {
-            Pass pass = run(desired, options);
+            Pass pass = run(desired, fenced);
             SyncReport report = new SyncReport(cluster, options.mode(), options.revision(), pass.outcomes(),
                     pass.health(), pass.warnings(), Duration.ofNanos(System.nanoTime() - started));
             LOG.info(report.summary());
             return report;
         } catch (KubernetesClientException e) {
+            if (!fenced.fence().holds()) {
+                // A request cut off by the pause that cost the lease (a timeout on waking) is the
+                // lost lease's doing: "cluster unreachable" would send a person looking for a fault.
+                throw new FencedException(e);
+            }
             if (ApiErrors.isUnreachable(e)) {
                 throw new ClusterUnreachableException(cluster, client.getMasterUrl() + ": " + ApiErrors.describe(e), e);
             }
@@ -114,6 +121,11 @@ public final class Fabric8ClusterApplier implements ClusterApplier {
                 MDC.put("cluster", callerCluster);
             }
         }
+    }
+
+    /** The longest one request to this cluster takes before the client gives up on it. */
+    private Duration requestDeadline() {
+        return Duration.ofMillis(Math.max(0, client.getConfiguration().getRequestTimeout()));
     }
 
     private record Pass(List<ObjectOutcome> outcomes, List<WorkloadHealth> health, List<String> warnings) {

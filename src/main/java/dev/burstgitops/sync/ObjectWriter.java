@@ -55,6 +55,11 @@ final class ObjectWriter {
         try {
             return serverSideApply(desired, kind, readAt);
         } catch (KubernetesClientException e) {
+            if (!fence.holds()) {
+                // Refused (409: written since this pass read it) or cut off after the lease ran out:
+                // the lost lease ends the pass, rather than failing this one object.
+                throw new FencedException(e);
+            }
             if (!isImmutableFieldChange(e) || !recreateEnabled(desired)) {
                 throw e;
             }

@@ -3,6 +3,7 @@ package dev.burstgitops.controller;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.burstgitops.leader.LeaseWindow;
 import dev.burstgitops.status.ClusterPassResult;
 import dev.burstgitops.testing.ConfigYaml;
 import dev.burstgitops.testing.GitClient;
@@ -71,7 +72,7 @@ class ClusterIsolationTest {
     @Test
     void aChangeToWestIsAppliedWhileEastIsStillRenderingAHugeFile() {
         Instant started = Instant.now();
-        loop.start();
+        loop.start(LeaseWindow.UNBOUNDED);
         await().atMost(Duration.ofSeconds(30)).until(() -> configMapValue(west, "first").equals("west"));
         LOG.info("west's first ConfigMap was applied {} ms after the loop started",
                 Duration.between(started, Instant.now()).toMillis());

@@ -10,6 +10,7 @@ import dev.burstgitops.config.ConfigLoader;
 import dev.burstgitops.config.SyncConfig;
 import dev.burstgitops.gitops.JGitWorkspace;
 import dev.burstgitops.gitops.Trailers;
+import dev.burstgitops.leader.LeaseWindow;
 import dev.burstgitops.manifest.ClusterRendering;
 import dev.burstgitops.manifest.RenderResult;
 import dev.burstgitops.status.ClusterPassResult;
@@ -127,7 +128,7 @@ class ClusterSyncFailureTest {
              SyncLoop loop = new SyncLoop(workspace, List.of(sync), Duration.ofMillis(100), Duration.ofMillis(100),
                      clock)) {
             loop.onClusterPass(passes::add);
-            loop.start();
+            loop.start(LeaseWindow.UNBOUNDED);
             await().atMost(Duration.ofSeconds(20)).until(() -> passes.size() == 1);
             assertThat(passes.get(0).failed()).isTrue();
 

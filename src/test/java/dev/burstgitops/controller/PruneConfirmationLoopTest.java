@@ -3,6 +3,7 @@ package dev.burstgitops.controller;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.burstgitops.leader.LeaseWindow;
 import dev.burstgitops.status.ClusterPassResult;
 import dev.burstgitops.testing.ConfigYaml;
 import dev.burstgitops.testing.GitClient;
@@ -56,7 +57,7 @@ class PruneConfirmationLoopTest {
 
     @Test
     void aPushThatDropsAnObjectDeletesItOnlyOnceACommitConfirmsIt() {
-        running.loop().start();
+        running.loop().start(LeaseWindow.UNBOUNDED);
         await().atMost(Duration.ofSeconds(30)).until(() -> exists("drop") && exists("keep"));
 
         String dropped = person.delete(DROP).commitAndPush(GitRemotes.SEEDER, "drop is no longer needed");

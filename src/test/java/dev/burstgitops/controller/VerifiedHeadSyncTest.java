@@ -3,6 +3,7 @@ package dev.burstgitops.controller;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.burstgitops.leader.LeaseWindow;
 import dev.burstgitops.status.RefusedHead;
 import dev.burstgitops.testing.ConfigYaml;
 import dev.burstgitops.testing.GitClient;
@@ -70,7 +71,7 @@ class VerifiedHeadSyncTest {
 
     @Test
     void anUnsignedHeadChangesAndPrunesNothingUntilASignedCommitLandsOnTop() {
-        loop.start();
+        loop.start(LeaseWindow.UNBOUNDED);
         await().atMost(Duration.ofSeconds(30)).until(() -> value("app").equals("one") && value("keep").equals("kept"));
 
         GitClient unsigned = GitClient.clone(remote.toString(), dir.resolve("unsigned"), GitRemotes.BRANCH);
