@@ -20,6 +20,7 @@ final class LiveObjects {
 
     private final KubernetesClient client;
     private final Map<String, Optional<Map<String, GenericKubernetesResource>>> listed = new ConcurrentHashMap<>();
+    private final Map<String, String> listedAt = new ConcurrentHashMap<>();
 
     LiveObjects(KubernetesClient client) {
         this.client = client;
@@ -27,21 +28,40 @@ final class LiveObjects {
 
     /** The live object, or null when there is none. */
     GenericKubernetesResource get(ResourceDefinitionContext kind, String namespace, String name) {
-        String group = kind.getGroup() + "/" + kind.getVersion() + "/" + kind.getPlural() + "/"
-                + (kind.isNamespaceScoped() ? namespace : "");
+        String group = group(kind, namespace);
         Optional<Map<String, GenericKubernetesResource>> byName =
-                listed.computeIfAbsent(group, key -> list(kind, namespace));
+                listed.computeIfAbsent(group, key -> list(kind, namespace, key));
         if (byName.isPresent()) {
             return byName.get().get(name);
         }
         return GenericResources.named(client, kind, namespace, name).get();
     }
 
-    private Optional<Map<String, GenericKubernetesResource>> list(ResourceDefinitionContext kind, String namespace) {
+    /**
+     * The resourceVersion of the list that found no object of this kind and namespace under a
+     * name: sent with a create, the server refuses it (409) when someone created the object
+     * since, as it refuses an apply to an object written since it was read. Null when the kind
+     * was read object by object.
+     */
+    String absentAt(ResourceDefinitionContext kind, String namespace) {
+        return listedAt.get(group(kind, namespace));
+    }
+
+    private static String group(ResourceDefinitionContext kind, String namespace) {
+        return kind.getGroup() + "/" + kind.getVersion() + "/" + kind.getPlural() + "/"
+                + (kind.isNamespaceScoped() ? namespace : "");
+    }
+
+    private Optional<Map<String, GenericKubernetesResource>> list(ResourceDefinitionContext kind, String namespace,
+                                                                  String group) {
         try {
             Map<String, GenericKubernetesResource> byName = new HashMap<>();
-            for (GenericKubernetesResource item : GenericResources.in(client, kind, namespace).list().getItems()) {
+            var list = GenericResources.in(client, kind, namespace).list();
+            for (GenericKubernetesResource item : list.getItems()) {
                 byName.put(item.getMetadata().getName(), item);
+            }
+            if (list.getMetadata() != null && list.getMetadata().getResourceVersion() != null) {
+                listedAt.put(group, list.getMetadata().getResourceVersion());
             }
             return Optional.of(byName);
         } catch (KubernetesClientException e) {

@@ -123,7 +123,10 @@ final class ObjectReconciler {
                 return new Reconciled(new Unchanged(key, desired.source().source()), known.get(), Optional.of(asMap(live)));
             case CREATE:
                 LOG.info("{} {} ({})", write ? "create" : "would create", key, source);
-                Optional<Map<String, Object>> created = write ? Optional.of(writer.apply(desired, kind)) : Optional.empty();
+                // Created only if still absent: another replica that took over meanwhile may have created it.
+                Optional<Map<String, Object>> created = write
+                        ? Optional.of(writer.apply(desired, kind, liveObjects.absentAt(kind, key.namespace())))
+                        : Optional.empty();
                 return new Reconciled(new Created(key, desired.source().source(), judgement.reason()),
                         entry(desired, digest, created.orElse(null)), created);
             case APPLY:

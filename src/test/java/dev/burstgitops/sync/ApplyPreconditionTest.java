@@ -67,4 +67,30 @@ class ApplyPreconditionTest {
         assertThat(primary.kubectl().run("get", "configmap", "settings", "-n", "default",
                 "-o", "jsonpath={.data.color}")).isEqualTo("blue");
     }
+
+    @Test
+    void aCreateOfAnObjectSomeoneCreatedSinceThePassListedItAbsentIsRefused() throws Exception {
+        ManifestObject settings = KubeManifests.parse("clusters/primary/app.yaml", SETTINGS).get(0);
+        ResourceDefinitionContext kind = new ServedKinds(client).find("v1", "ConfigMap").orElseThrow();
+        LiveObjects live = new LiveObjects(client);
+        assertThat(live.get(kind, "default", "settings")).isNull();
+        String absentAt = live.absentAt(kind, "default");
+        // Meanwhile (this replica paused), the replica that took over creates it at a newer revision.
+        primary.kubectl().run("create", "configmap", "settings", "-n", "default", "--from-literal=color=green");
+        ObjectWriter writer = new ObjectWriter(client, WriteFence.OPEN);
+        DesiredObject desired = DesiredObject.of(settings, ManagedLabels.of("primary", Installation.unnamed("primary")), true,
+                "default");
+
+        assertThat(absentAt).isNotEmpty();
+        assertThatThrownBy(() -> writer.apply(desired, kind, absentAt)).isInstanceOfSatisfying(
+                KubernetesClientException.class, e -> assertThat(e.getCode()).isEqualTo(409));
+        assertThat(primary.kubectl().run("get", "configmap", "settings", "-n", "default",
+                "-o", "jsonpath={.data.color}")).isEqualTo("green");
+
+        // Still absent at that version: the same create goes through.
+        primary.kubectl().run("delete", "configmap", "settings", "-n", "default");
+        writer.apply(desired, kind, absentAt);
+        assertThat(primary.kubectl().run("get", "configmap", "settings", "-n", "default",
+                "-o", "jsonpath={.data.color}")).isEqualTo("blue");
+    }
 }
