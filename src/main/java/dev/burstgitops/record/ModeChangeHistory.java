@@ -17,24 +17,24 @@ import java.util.Optional;
 public final class ModeChangeHistory {
 
     private final CommitHistory history;
-    private final Map<String, Optional<Instant>> byPolicy = new HashMap<>();
+    private final Map<String, Optional<HistoryCommit>> byPolicy = new HashMap<>();
     private String head;
 
     public ModeChangeHistory(CommitHistory history) {
         this.history = history;
     }
 
-    synchronized Optional<Instant> lastChange(String policy, String currentHead) throws GitException {
+    /** The newest decision commit of {@code policy} reachable from {@code currentHead}. */
+    synchronized Optional<HistoryCommit> lastChange(String policy, String currentHead) throws GitException {
         if (!currentHead.equals(head)) {
             byPolicy.clear();
             head = currentHead;
         }
-        Optional<Instant> known = byPolicy.get(policy);
+        Optional<HistoryCommit> known = byPolicy.get(policy);
         if (known == null) {
             known = history.find(HistoryQuery.trailer(DecisionTrailers.POLICY, policy)).stream()
                     .filter(commit -> commit.trailers().first(DecisionTrailers.DECISION).isPresent())
-                    .findFirst()
-                    .map(HistoryCommit::time);
+                    .findFirst();
             byPolicy.put(policy, known);
         }
         return known;

@@ -16,6 +16,11 @@ import dev.burstgitops.override.OverrideLookup;
 import dev.burstgitops.override.OverrideReader;
 import java.io.IOException;
 import java.time.Instant;
+import dev.burstgitops.gitops.HistoryCommit;
+import dev.burstgitops.decision.DurationText;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -27,7 +32,12 @@ import java.util.OptionalInt;
 public final class PolicyStateReader {
 
     private final PolicyConfig policy;
+    /** How far ahead of this clock a commit's date may be and still be believed (clocks drift a little). */
+    static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+    private static final Logger LOG = LoggerFactory.getLogger(PolicyStateReader.class);
+
     private final ModeChangeHistory history;
+    private volatile String futureCommitReported = "";
     private final OverrideReader overrides;
 
     public PolicyStateReader(PolicyConfig policy, ModeChangeHistory history, OverrideReader overrides) {
@@ -42,9 +52,9 @@ public final class PolicyStateReader {
                 : OptionalInt.empty();
         Situation situation = Situation.of(policy.spills() ? share.stream().mapToObj(ShareMove::modeOf).findFirst()
                 .orElse(Mode.UNKNOWN) : currentMode(routes));
-        Optional<Instant> lastChange = history.lastChange(policy.name(), tree.head());
-        if (lastChange.isPresent()) {
-            situation = situation.withLastChange(lastChange.get());
+        Optional<HistoryCommit> lastChange = history.lastChange(policy.name(), tree.head());
+        if (lastChange.isPresent() && trusted(lastChange.get(), now)) {
+            situation = situation.withLastChange(lastChange.get().time());
         }
         OverrideLookup lookup = overrides.lookup(tree.directory(), policy.name(), now);
         Optional<OverrideFile> expired = Optional.empty();
@@ -59,6 +69,25 @@ public final class PolicyStateReader {
             invalid = Optional.of(bad);
         }
         return new PolicyState(situation, expired, invalid, share);
+    }
+
+    /**
+     * Whether a commit's time may count as when the mode last changed. A commit's date is what
+     * its author (or a node clock running ahead) claims: one dated months ahead would hold the
+     * cooldown, and the streak restored since it, until then. Past the clock skew allowed, it is
+     * not taken, and said once per commit.
+     */
+    private boolean trusted(HistoryCommit commit, Instant now) {
+        if (!commit.time().isAfter(now.plus(CLOCK_SKEW))) {
+            return true;
+        }
+        if (!commit.id().equals(futureCommitReported)) {
+            futureCommitReported = commit.id();
+            LOG.warn("{}: decision commit {} is dated {}, more than {} ahead of this clock ({}): its time holds"
+                    + " neither the cooldown nor a streak", policy.name(), commit.shortId(), commit.time(),
+                    DurationText.format(CLOCK_SKEW), now);
+        }
+        return false;
     }
 
     /** Natural or burst only when every route holds that mode's weights; anything else is unknown. */
