@@ -188,7 +188,9 @@ public final class Observability {
         if (result instanceof ClusterPassResult.Synced synced) {
             SyncReport report = synced.report();
             metrics.syncPassTook(cluster, report.duration());
-            metrics.syncObjects(cluster, SyncAction.APPLIED, (int) (report.created() + report.configured()));
+            // An adoption is an apply too; a release is no deletion, so it counts as neither.
+            metrics.syncObjects(cluster, SyncAction.APPLIED, (int) (report.created() + report.configured()
+                    + report.adopted()));
             metrics.syncObjects(cluster, SyncAction.UNCHANGED, (int) report.unchanged());
             metrics.syncObjects(cluster, SyncAction.PRUNED, (int) report.pruned());
             metrics.syncObjects(cluster, SyncAction.FAILED, (int) report.failed());

@@ -20,7 +20,8 @@ import org.slf4j.MDC;
  * {@link ClusterApplier} on fabric8: server-side apply with field manager {@value #FIELD_MANAGER},
  * an inventory ConfigMap in the cluster, and safe prune (policy in {@link PruneStep}). A pass reads:
  * Namespaces, record the inventory ahead, CRDs (then wait until they are established), the rest,
- * prune, record the inventory, read health. Within each step objects are applied concurrently
+ * prune (an adopted object is released instead), record the inventory, an Event on each object
+ * adopted ({@link Adoption}), read health. Within each step objects are applied concurrently
  * ({@link ParallelApply}); prune goes one object at a time in reverse order.
  */
 public final class Fabric8ClusterApplier implements ClusterApplier {
@@ -36,6 +37,7 @@ public final class Fabric8ClusterApplier implements ClusterApplier {
     private final ParallelApply parallel;
     private final PreviewedVersions previewed = new PreviewedVersions();
     private final Clock clock = Clock.systemUTC();
+    private final AdoptionEvents adoptionEvents;
 
     /** Takes ownership of {@code client}; {@code controllerPod}: the controller's, when it runs in this cluster. */
     public Fabric8ClusterApplier(String cluster, KubernetesClient client, String inventoryNamespace,
@@ -45,6 +47,8 @@ public final class Fabric8ClusterApplier implements ClusterApplier {
         this.inventoryStore = new InventoryStore(client, cluster, inventoryNamespace);
         this.controllerPod = controllerPod;
         this.parallel = new ParallelApply(cluster);
+        this.adoptionEvents = new AdoptionEvents(client, controllerPod.map(PodIdentity::name).orElse(FIELD_MANAGER),
+                clock);
     }
 
     /** A cluster the controller does not run in. */
@@ -126,6 +130,8 @@ public final class Fabric8ClusterApplier implements ClusterApplier {
                 options).run(reconciled, inventory.known(), options);
         if (write) {
             inventory.record(pruned.next());
+            // Said once the inventory holds the adoption, so the Event never announces what a failed write lost.
+            adoptionEvents.record(reconciled);
         }
         List<ObjectOutcome> outcomes = new ArrayList<>(reconciled.stream().map(Reconciled::outcome).toList());
         outcomes.addAll(pruned.outcomes());
