@@ -14,9 +14,12 @@ import java.util.List;
  * @param protect          objects never pruned in any cluster, whatever Git says
  * @param leaveFieldsOf    field managers (controllers) whose fields Git never takes back, besides
  *                         the cluster's own ({@code kube-controller-manager} and the like)
+ * @param pruneAdopted     whether an adopted object (one made outside Git before Git named it) is
+ *                         deleted when it leaves Git; by default it is only released, and kept
  */
 public record SyncConfig(Duration interval, Mode mode, Prune prune, String inventoryNamespace, SyncLimits limits,
-                         int maxFetchFailures, List<ProtectedObject> protect, List<String> leaveFieldsOf) {
+                         int maxFetchFailures, List<ProtectedObject> protect, List<String> leaveFieldsOf,
+                         boolean pruneAdopted) {
 
     public static final int DEFAULT_MAX_FETCH_FAILURES = 10;
 
@@ -28,7 +31,7 @@ public record SyncConfig(Duration interval, Mode mode, Prune prune, String inven
     /** With the default limits and failure bound, and nothing protected by name. */
     public SyncConfig(Duration interval, Mode mode, boolean prune, String inventoryNamespace) {
         this(interval, mode, prune ? Prune.ON : Prune.OFF, inventoryNamespace, SyncLimits.DEFAULTS,
-                DEFAULT_MAX_FETCH_FAILURES, List.of(), List.of());
+                DEFAULT_MAX_FETCH_FAILURES, List.of(), List.of(), false);
     }
 
     /** Whether the sync loop writes, or only reports drift. */

@@ -34,9 +34,11 @@ final class SyncSectionReader {
             protectedObject(item).ifPresent(protect::add);
         }
         List<String> leaveFieldsOf = sync.strings("leaveFieldsOf", List.of());
+        // Off by default: an object someone made by hand before Git named it outlives its Git version.
+        boolean pruneAdopted = sync.bool("pruneAdopted", false);
         sync.rejectUnknownKeys();
         return new SyncConfig(interval, mode, prune, inventoryNamespace, limits, Math.max(1, maxFetchFailures),
-                protect, leaveFieldsOf);
+                protect, leaveFieldsOf, pruneAdopted);
     }
 
     /** A YAML boolean, as before {@code confirm} existed, or {@code confirm}. */
