@@ -188,9 +188,7 @@ public final class Observability {
         if (result instanceof ClusterPassResult.Synced synced) {
             SyncReport report = synced.report();
             metrics.syncPassTook(cluster, report.duration());
-            // An adoption is an apply too; a release is no deletion, so it counts as neither.
-            metrics.syncObjects(cluster, SyncAction.APPLIED, (int) (report.created() + report.configured()
-                    + report.adopted()));
+            metrics.syncObjects(cluster, SyncAction.APPLIED, (int) (report.created() + report.configured()));
             metrics.syncObjects(cluster, SyncAction.UNCHANGED, (int) report.unchanged());
             metrics.syncObjects(cluster, SyncAction.PRUNED, (int) report.pruned());
             metrics.syncObjects(cluster, SyncAction.FAILED, (int) report.failed());

@@ -36,19 +36,24 @@ public record SyncReport(
         return count(Created.class);
     }
 
+    /** Existing objects updated (or that would be), adoptions that changed something among them. */
     public long configured() {
-        return count(Configured.class);
+        return count(Configured.class) + adoptions(true);
     }
 
+    /** Objects the server already held as Git wants them, adoptions that changed nothing among them. */
     public long unchanged() {
-        return count(Unchanged.class);
+        return count(Unchanged.class) + adoptions(false);
     }
 
     public long pruned() {
         return count(Pruned.class);
     }
 
-    /** Objects this installation did not create, taken over (or, without writes, that would be). */
+    /**
+     * Objects this installation did not create, taken over (or, without writes, that would be).
+     * Each is also counted as configured or unchanged, as the apply itself went.
+     */
     public long adopted() {
         return count(Adopted.class);
     }
@@ -79,7 +84,7 @@ public record SyncReport(
 
     /**
      * The live cluster differed from the repository: something was (or would be) created, updated,
-     * adopted, pruned or released.
+     * adopted (the inventory claims it even when the server held it as Git wants), pruned or released.
      */
     public boolean driftDetected() {
         return created() + configured() + adopted() + pruned() + released() > 0;
@@ -87,16 +92,23 @@ public record SyncReport(
 
     /**
      * {@code sync primary @3f2a1c9: 2 created, 1 configured, 40 unchanged, 0 pruned, 0 failed in 140 ms};
-     * adoptions and releases are named only when there were any ({@code 1 adopted, 1 released}).
+     * adoptions and releases follow only when there were any ({@code ...in 140 ms; 1 adopted, 1 released}),
+     * so the line keeps its shape for whatever reads it.
      */
     public String summary() {
         String shortRevision = revision.length() > 7 ? revision.substring(0, 7) : revision;
-        String adoptions = (adopted() > 0 ? ", " + adopted() + " adopted" : "")
-                + (released() > 0 ? ", " + released() + " released" : "");
-        return "%s %s%s: %d created, %d configured, %d unchanged, %d pruned, %d failed%s in %d ms%s".formatted(
+        List<String> ownership = new java.util.ArrayList<>();
+        if (adopted() > 0) {
+            ownership.add(adopted() + " adopted");
+        }
+        if (released() > 0) {
+            ownership.add(released() + " released");
+        }
+        return "%s %s%s: %d created, %d configured, %d unchanged, %d pruned, %d failed in %d ms%s%s".formatted(
                 mode.verb(), cluster, shortRevision.isEmpty() ? "" : " @" + shortRevision,
-                created(), configured(), unchanged(), pruned(), failed(), adoptions, duration.toMillis(),
-                mode.writes() ? "" : " (nothing written)");
+                created(), configured(), unchanged(), pruned(), failed(), duration.toMillis(),
+                mode.writes() ? "" : " (nothing written)",
+                ownership.isEmpty() ? "" : "; " + String.join(", ", ownership));
     }
 
     /**
@@ -157,6 +169,11 @@ public record SyncReport(
         }
         Failed f = (Failed) outcome;
         return "FAILED    " + f.key() + where + ": " + f.message();
+    }
+
+    private long adoptions(boolean thatChangedSomething) {
+        return outcomes.stream().filter(outcome -> outcome instanceof Adopted adopted
+                && adopted.changes().isEmpty() != thatChangedSomething).count();
     }
 
     private long count(Class<? extends ObjectOutcome> type) {
