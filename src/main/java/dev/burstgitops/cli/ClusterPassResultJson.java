@@ -1,9 +1,11 @@
 package dev.burstgitops.cli;
 
 import dev.burstgitops.status.ClusterPassResult;
+import dev.burstgitops.sync.FieldChange;
 import dev.burstgitops.sync.ObjectOutcome;
 import dev.burstgitops.sync.SyncReport;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** One cluster's pass as {@code sync -o json} prints it. */
@@ -25,6 +27,8 @@ final class ClusterPassResultJson {
             json.put("configured", report.configured());
             json.put("unchanged", report.unchanged());
             json.put("pruned", report.pruned());
+            json.put("adopted", report.adopted());
+            json.put("released", report.released());
             json.put("failedObjects", report.failed());
             json.put("wouldChange", report.driftDetected());
             json.put("objects", report.outcomes().stream().map(ClusterPassResultJson::object).toList());
@@ -41,13 +45,10 @@ final class ClusterPassResultJson {
         json.put("object", outcome.key().toString());
         outcome.source().ifPresent(source -> json.put("source", source.toString()));
         if (outcome instanceof ObjectOutcome.Configured configured) {
-            json.put("changes", configured.changes().stream().map(change -> {
-                Map<String, Object> field = new LinkedHashMap<>();
-                field.put("path", change.path());
-                field.put("before", change.before());
-                field.put("after", change.after());
-                return field;
-            }).toList());
+            json.put("changes", changes(configured.changes()));
+        } else if (outcome instanceof ObjectOutcome.Adopted adopted) {
+            json.put("createdBy", adopted.createdBy());
+            json.put("changes", changes(adopted.changes()));
         } else if (outcome instanceof ObjectOutcome.Failed failed) {
             json.put("message", failed.message());
         } else if (outcome instanceof ObjectOutcome.Retained retained) {
@@ -56,12 +57,26 @@ final class ClusterPassResultJson {
         return json;
     }
 
+    private static List<Map<String, Object>> changes(List<FieldChange> changes) {
+        return changes.stream().map(change -> {
+            Map<String, Object> field = new LinkedHashMap<>();
+            field.put("path", change.path());
+            field.put("before", change.before());
+            field.put("after", change.after());
+            return field;
+        }).toList();
+    }
+
     private static String action(ObjectOutcome outcome) {
         // Java 17: no pattern matching in switch yet.
         if (outcome instanceof ObjectOutcome.Created) {
             return "create";
         } else if (outcome instanceof ObjectOutcome.Configured) {
             return "update";
+        } else if (outcome instanceof ObjectOutcome.Adopted) {
+            return "adopt";
+        } else if (outcome instanceof ObjectOutcome.Released) {
+            return "release";
         } else if (outcome instanceof ObjectOutcome.Unchanged) {
             return "unchanged";
         } else if (outcome instanceof ObjectOutcome.Pruned) {

@@ -18,10 +18,12 @@ import java.util.Map;
  * @param adoptCluster     by cluster name, the identity ({@code kube-system} Namespace UID) a person
  *                         confirmed: synced although it is not the cluster synced before, or its
  *                         inventory is another installation's
+ * @param pruneAdopted     whether an adopted object (one made outside Git before Git named it) is
+ *                         deleted when it leaves Git; by default it is only released, and kept
  */
 public record SyncConfig(Duration interval, Mode mode, Prune prune, String inventoryNamespace, SyncLimits limits,
                          int maxFetchFailures, List<ProtectedObject> protect, List<String> leaveFieldsOf,
-                         Map<String, String> adoptCluster) {
+                         Map<String, String> adoptCluster, boolean pruneAdopted) {
 
     public static final int DEFAULT_MAX_FETCH_FAILURES = 10;
 
@@ -34,7 +36,7 @@ public record SyncConfig(Duration interval, Mode mode, Prune prune, String inven
     /** With the default limits and failure bound, and nothing protected by name. */
     public SyncConfig(Duration interval, Mode mode, boolean prune, String inventoryNamespace) {
         this(interval, mode, prune ? Prune.ON : Prune.OFF, inventoryNamespace, SyncLimits.DEFAULTS,
-                DEFAULT_MAX_FETCH_FAILURES, List.of(), List.of(), Map.of());
+                DEFAULT_MAX_FETCH_FAILURES, List.of(), List.of(), Map.of(), false);
     }
 
     /** Whether the sync loop writes, or only reports drift. */

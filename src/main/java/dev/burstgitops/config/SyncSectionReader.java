@@ -42,9 +42,11 @@ final class SyncSectionReader {
                         + " Namespace (kubectl get namespace kube-system -o jsonpath='{.metadata.uid}'), not '" + uid + "'");
             }
         });
+        // Off by default: an object someone made by hand before Git named it outlives its Git version.
+        boolean pruneAdopted = sync.bool("pruneAdopted", false);
         sync.rejectUnknownKeys();
         return new SyncConfig(interval, mode, prune, inventoryNamespace, limits, Math.max(1, maxFetchFailures),
-                protect, leaveFieldsOf, adoptCluster);
+                protect, leaveFieldsOf, adoptCluster, pruneAdopted);
     }
 
     /** A YAML boolean, as before {@code confirm} existed, or {@code confirm}. */

@@ -71,7 +71,8 @@ public final class ClusterSync implements AutoCloseable {
                         ? PruneConfirmation.required(PruneTrailers.confirmed(trailers)) : PruneConfirmation.NOT_REQUIRED)
                 .withProtectedObjects(sync.protect().stream().map(p -> new NamedObject(p.kind(), p.namespace(), p.name()))
                         .collect(Collectors.toSet()))
-                .withManagersLeftAlone(Set.copyOf(sync.leaveFieldsOf()));
+                .withManagersLeftAlone(Set.copyOf(sync.leaveFieldsOf()))
+                .withPruneAdopted(sync.pruneAdopted());
         try {
             return new ClusterPassResult.Synced(applier.sync(rendered.objects(), options));
         } catch (OwnershipException e) {

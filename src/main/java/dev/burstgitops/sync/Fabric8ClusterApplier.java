@@ -21,7 +21,8 @@ import org.slf4j.MDC;
  * an inventory in the cluster, and safe prune (policy in {@link PruneStep}). A pass reads: the
  * cluster's identity and its inventory's owner (a cluster that is not this installation's stops
  * here, {@link OwnershipCheck}), Namespaces, record the inventory ahead, CRDs (then wait until
- * they are established), the rest, prune, record the inventory, read health. Within each step objects are applied concurrently
+ * they are established), the rest, prune (an adopted object is released instead), record the
+ * inventory, an Event on each object adopted ({@link Adoption}), read health. Within each step objects are applied concurrently
  * ({@link ParallelApply}); prune goes one object at a time in reverse order.
  */
 public final class Fabric8ClusterApplier implements ClusterApplier {
@@ -41,6 +42,7 @@ public final class Fabric8ClusterApplier implements ClusterApplier {
     private final ParallelApply parallel;
     private final PreviewedVersions previewed = new PreviewedVersions();
     private final Clock clock = Clock.systemUTC();
+    private final AdoptionEvents adoptionEvents;
 
     /** Takes ownership of {@code client}; {@code controllerPod}: the controller's, when it runs in this cluster. */
     public Fabric8ClusterApplier(String cluster, KubernetesClient client, String inventoryNamespace,
@@ -61,6 +63,8 @@ public final class Fabric8ClusterApplier implements ClusterApplier {
         this.labels = ManagedLabels.of(cluster, installation);
         this.controllerPod = controllerPod;
         this.parallel = new ParallelApply(cluster);
+        this.adoptionEvents = new AdoptionEvents(client, controllerPod.map(PodIdentity::name).orElse(FIELD_MANAGER),
+                clock);
     }
 
     /** A cluster the controller does not run in. */
@@ -180,6 +184,8 @@ public final class Fabric8ClusterApplier implements ClusterApplier {
         if (write) {
             inventory.record(pruned.next());
             memory.remember(cluster, owner.clusterUid());
+            // Said once the inventory holds the adoption, so the Event never announces what a failed write lost.
+            adoptionEvents.record(reconciled);
         }
         List<ObjectOutcome> outcomes = new ArrayList<>(reconciled.stream().map(Reconciled::outcome).toList());
         outcomes.addAll(pruned.outcomes());

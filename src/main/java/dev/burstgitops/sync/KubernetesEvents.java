@@ -66,9 +66,12 @@ public final class KubernetesEvents {
             written.put(key, new Written(previous.namespace(), previous.name(), previous.count() + 1, now));
             return;
         }
+        // A cluster-scoped object's Events live in "default", as client-go's recorder puts them.
+        String namespace = about.getNamespace() == null || about.getNamespace().isEmpty() ? "default"
+                : about.getNamespace();
         String stamp = now.toString();
         Event event = new EventBuilder()
-                .withNewMetadata().withGenerateName(about.getName() + ".").withNamespace(about.getNamespace())
+                .withNewMetadata().withGenerateName(about.getName() + ".").withNamespace(namespace)
                 .endMetadata()
                 .withInvolvedObject(about)
                 .withType(type).withReason(reason).withMessage(message)
@@ -76,8 +79,8 @@ public final class KubernetesEvents {
                 .withNewSource().withComponent(component).endSource()
                 .withReportingComponent(component).withReportingInstance(instance)
                 .build();
-        Event created = client.v1().events().inNamespace(about.getNamespace()).resource(event).create();
-        written.put(key, new Written(about.getNamespace(), created.getMetadata().getName(), 1, now));
+        Event created = client.v1().events().inNamespace(namespace).resource(event).create();
+        written.put(key, new Written(namespace, created.getMetadata().getName(), 1, now));
     }
 
     /** Adds one to an Event already written; false when it is gone (expired by the server), so a new one is made. */

@@ -55,6 +55,29 @@ public sealed interface ObjectOutcome {
         }
     }
 
+    /**
+     * An object this installation did not create, made by {@code createdBy}, now (or, without
+     * writes, would be) applied and listed in the inventory as adopted: when it leaves Git it is
+     * released, not deleted. {@code changes} are what the apply changed; empty when the server
+     * already held what Git wants.
+     */
+    record Adopted(ObjectKey key, SourceLocation location, String createdBy, List<FieldChange> changes)
+            implements ObjectOutcome {
+        public Adopted {
+            changes = List.copyOf(changes);
+        }
+
+        /** {@code adopts ConfigMap default/x, created by kubectl}; {@code would adopt ...} when nothing is written. */
+        public String describe(boolean written) {
+            return (written ? "adopts " : "would adopt ") + key + ", created by " + createdBy;
+        }
+
+        @Override
+        public Optional<SourceLocation> source() {
+            return Optional.of(location);
+        }
+    }
+
     /** Applying Git's configuration would store what the live object already holds: no write. */
     record Unchanged(ObjectKey key, SourceLocation location) implements ObjectOutcome {
         @Override
@@ -65,6 +88,23 @@ public sealed interface ObjectOutcome {
 
     /** Applied before, no longer desired, and was (would be) deleted. */
     record Pruned(ObjectKey key) implements ObjectOutcome {
+        @Override
+        public Optional<SourceLocation> source() {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Adopted, no longer desired, and (would be) released instead of deleted: the managed labels and
+     * this controller's managed fields removed, the object and every value kept, the inventory entry
+     * dropped.
+     */
+    record Released(ObjectKey key) implements ObjectOutcome {
+        /** {@code released ConfigMap default/x (adopted; kept)}; {@code would release ...} when nothing is written. */
+        public String describe(boolean written) {
+            return (written ? "released " : "would release ") + key + " (adopted; kept)";
+        }
+
         @Override
         public Optional<SourceLocation> source() {
             return Optional.empty();

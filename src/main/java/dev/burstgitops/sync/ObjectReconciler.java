@@ -113,6 +113,21 @@ final class ObjectReconciler {
         Optional<InventoryEntry> known = Optional.ofNullable(inventory.get(key));
         Optional<LastApply> last = known.flatMap(InventoryEntry::last);
         GenericKubernetesResource live = liveObjects.get(kind, key.namespace(), key.name());
+        Optional<Adoption> adoption = live == null ? Optional.empty()
+                : Adoption.of(live.getMetadata().getManagedFields(), ObjectWriter.FIELD_MANAGER, last.isPresent());
+        Reconciled done = decide(desired, kind, write, known, digest, live);
+        if (adoption.isPresent()) {
+            return adoption.get().said(done, write);
+        }
+        // Once adopted, always adopted: each later apply keeps the mark, or a revert would delete the object.
+        return known.filter(InventoryEntry::adopted).isPresent()
+                ? new Reconciled(done.outcome(), done.entry().withAdopted(true), done.live()) : done;
+    }
+
+    private Reconciled decide(DesiredObject desired, ResourceDefinitionContext kind, boolean write,
+                              Optional<InventoryEntry> known, String digest, GenericKubernetesResource live) {
+        ObjectKey key = desired.key();
+        Optional<LastApply> last = known.flatMap(InventoryEntry::last);
         String liveVersion = live == null ? null : live.getMetadata().getResourceVersion();
         Judgement judgement = WriteRule.judge(last, digest, liveVersion, previewed.contains(key, digest, liveVersion),
                 write);

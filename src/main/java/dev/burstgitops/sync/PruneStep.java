@@ -47,7 +47,8 @@ final class PruneStep {
         NeverPruned neverPruned = new NeverPruned(options.protectedObjects(),
                 new ControllerObjects(client, servedKinds, controllerPod));
         return new PruneStep(new Pruner(client, servedKinds, labels,
-                ProtectedNamespaces.forController(inventoryNamespace, controllerPod), neverPruned, options.fence()));
+                ProtectedNamespaces.forController(inventoryNamespace, controllerPod), neverPruned, options.fence(),
+                options.pruneAdopted()));
     }
 
     Result run(List<Reconciled> reconciled, Inventory previous, SyncOptions options) {
@@ -88,7 +89,9 @@ final class PruneStep {
                                                PruneConfirmation confirmation) {
         String warning = confirmation.awaiting(deletions);
         LOG.warn(warning);
+        // A planned release waits with the deletions: this pass writes nothing of its prune.
         List<ObjectOutcome> outcomes = plan.outcomes().stream().map(outcome -> outcome instanceof Pruned
+                || outcome instanceof ObjectOutcome.Released
                 ? new Retained(outcome.key(), confirmation.reason(deletions.size())) : outcome).toList();
         return new Result(outcomes, next, List.of(warning));
     }

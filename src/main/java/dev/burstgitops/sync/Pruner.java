@@ -3,11 +3,15 @@ package dev.burstgitops.sync;
 import dev.burstgitops.manifest.ObjectKey;
 import dev.burstgitops.sync.ObjectOutcome.Failed;
 import dev.burstgitops.sync.ObjectOutcome.Pruned;
+import dev.burstgitops.sync.ObjectOutcome.Released;
 import dev.burstgitops.sync.ObjectOutcome.Retained;
 import io.fabric8.kubernetes.api.model.DeletionPropagation;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.Resource;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +31,11 @@ import org.slf4j.LoggerFactory;
  * cluster ({@link NamespaceContents}), and a CRD with such custom resources ({@link CustomResources}).
  * All but the protected namespaces are kept in the inventory, so a later pass looks at them again.
  * An object recorded at a version no longer served is deleted through a version that is
- * ({@link ServedVersions}). Every delete is behind the pass's {@link WriteFence}.
+ * ({@link ServedVersions}). An object the inventory marks adopted (made by someone else before
+ * this controller first applied it, {@link Adoption}) is released instead of deleted, unless
+ * {@code sync.pruneAdopted}: its managed labels and this controller's managed fields go
+ * ({@link ReleasePatch}), the object and its values stay, and its entry is dropped. Every delete
+ * and release is behind the pass's {@link WriteFence}.
  */
 final class Pruner {
 
@@ -43,15 +51,18 @@ final class Pruner {
     private final ProtectedNamespaces protectedNamespaces;
     private final NeverPruned neverPruned;
     private final WriteFence fence;
+    private final boolean pruneAdopted;
 
+    /** @param pruneAdopted delete adopted objects like any other ({@code sync.pruneAdopted}) instead of releasing them */
     Pruner(KubernetesClient client, ServedKinds servedKinds, ManagedLabels labels, ProtectedNamespaces protectedNamespaces,
-           NeverPruned neverPruned, WriteFence fence) {
+           NeverPruned neverPruned, WriteFence fence, boolean pruneAdopted) {
         this.client = client;
         this.servedKinds = servedKinds;
         this.labels = labels;
         this.protectedNamespaces = protectedNamespaces;
         this.neverPruned = neverPruned;
         this.fence = fence;
+        this.pruneAdopted = pruneAdopted;
     }
 
     /** @param inventory every object of this pass's inventory: a CRD's custom resources among them are this controller's */
@@ -88,13 +99,17 @@ final class Pruner {
             LOG.debug("forget {}: already gone", entry.key());
             return Optional.empty();
         }
-        Optional<Keep> keep = whyKeep(entry, live, inventory);
+        boolean release = entry.adopted() && !pruneAdopted;
+        Optional<Keep> keep = whyKeep(entry, live, inventory, release);
         if (keep.isPresent()) {
             LOG.info("keep {}: {}", entry.key(), keep.get().reason());
             if (keep.get().lookAgain()) {
                 stillOwned.add(entry);
             }
             return Optional.of(new Retained(entry.key(), keep.get().reason()));
+        }
+        if (release) {
+            return Optional.of(release(entry, resource, live, write));
         }
         if (write) {
             fence.check();
@@ -107,11 +122,27 @@ final class Pruner {
         return Optional.of(new Pruned(entry.key()));
     }
 
+    /** Gives an adopted object back to whoever made it, keeping it and every value it has. */
+    private Released release(InventoryEntry entry, Resource<GenericKubernetesResource> resource,
+                             GenericKubernetesResource live, boolean write) {
+        if (write) {
+            fence.check();
+            String patch = client.getKubernetesSerialization().asJson(ReleasePatch.of(live.getMetadata(),
+                    Fabric8ClusterApplier.FIELD_MANAGER));
+            resource.patch(PatchContext.of(PatchType.JSON), patch);
+        }
+        Released released = new Released(entry.key());
+        LOG.info(released.describe(write));
+        return released;
+    }
+
     /** Why an object is not deleted, and whether its entry stays in the inventory for a later pass to look again. */
     private record Keep(String reason, boolean lookAgain) {
     }
 
-    private Optional<Keep> whyKeep(InventoryEntry entry, GenericKubernetesResource live, Set<ObjectKey> inventory) {
+    /** @param releasing the object would be released, not deleted: only the checks that guard any write apply */
+    private Optional<Keep> whyKeep(InventoryEntry entry, GenericKubernetesResource live, Set<ObjectKey> inventory,
+                                   boolean releasing) {
         Optional<String> system = isNamespace(entry) ? protectedNamespaces.whyProtected(entry.name()) : Optional.empty();
         if (system.isPresent()) {
             return Optional.of(new Keep(system.get(), false));
@@ -125,6 +156,10 @@ final class Pruner {
                 live.getMetadata().getAnnotations());
         if (notOurs.isPresent()) {
             return Optional.of(new Keep(notOurs.get(), false));
+        }
+        if (releasing) {
+            // A release deletes nothing, so what a Namespace or a CRD still holds is no reason to wait.
+            return Optional.empty();
         }
         if (isNamespace(entry)) {
             List<String> unmanaged = new NamespaceContents(client, labels, inventory).unmanaged(entry.name());

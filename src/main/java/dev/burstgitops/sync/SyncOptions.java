@@ -18,10 +18,12 @@ import java.util.Set;
  * @param protectedObjects  objects never pruned, whatever Git says ({@code sync.protect})
  * @param managersLeftAlone field managers whose fields are never taken back, besides the cluster's
  *                          own controllers ({@code sync.leaveFieldsOf}; see {@link FieldOwnership})
+ * @param pruneAdopted      delete an adopted object that left Git like any other, instead of releasing
+ *                          it to whoever made it ({@code sync.pruneAdopted}; see {@link Adoption})
  */
 public record SyncOptions(SyncMode mode, String revision, boolean prune, boolean allowEmpty, WriteFence fence,
                           Set<String> allowedClusterScopedKinds, PruneConfirmation pruneConfirmation,
-                          Set<NamedObject> protectedObjects, Set<String> managersLeftAlone) {
+                          Set<NamedObject> protectedObjects, Set<String> managersLeftAlone, boolean pruneAdopted) {
 
     public SyncOptions {
         Objects.requireNonNull(mode, "mode");
@@ -35,7 +37,7 @@ public record SyncOptions(SyncMode mode, String revision, boolean prune, boolean
 
     public SyncOptions(SyncMode mode, String revision, boolean prune, boolean allowEmpty) {
         this(mode, revision, prune, allowEmpty, WriteFence.OPEN, Set.of(ANY_KIND), PruneConfirmation.NOT_REQUIRED,
-                Set.of(), Set.of());
+                Set.of(), Set.of(), false);
     }
 
     /** Allows every cluster-scoped kind. */
@@ -47,36 +49,42 @@ public record SyncOptions(SyncMode mode, String revision, boolean prune, boolean
 
     public SyncOptions withMode(SyncMode newMode) {
         return new SyncOptions(newMode, revision, prune, allowEmpty, fence, allowedClusterScopedKinds,
-                pruneConfirmation, protectedObjects, managersLeftAlone);
+                pruneConfirmation, protectedObjects, managersLeftAlone, pruneAdopted);
     }
 
     public SyncOptions withAllowEmpty(boolean newAllowEmpty) {
         return new SyncOptions(mode, revision, prune, newAllowEmpty, fence, allowedClusterScopedKinds,
-                pruneConfirmation, protectedObjects, managersLeftAlone);
+                pruneConfirmation, protectedObjects, managersLeftAlone, pruneAdopted);
     }
 
     public SyncOptions withFence(WriteFence newFence) {
         return new SyncOptions(mode, revision, prune, allowEmpty, newFence, allowedClusterScopedKinds,
-                pruneConfirmation, protectedObjects, managersLeftAlone);
+                pruneConfirmation, protectedObjects, managersLeftAlone, pruneAdopted);
     }
 
     public SyncOptions withAllowedClusterScopedKinds(Set<String> kinds) {
-        return new SyncOptions(mode, revision, prune, allowEmpty, fence, kinds, pruneConfirmation, protectedObjects, managersLeftAlone);
+        return new SyncOptions(mode, revision, prune, allowEmpty, fence, kinds, pruneConfirmation, protectedObjects,
+                managersLeftAlone, pruneAdopted);
     }
 
     public SyncOptions withPruneConfirmation(PruneConfirmation confirmation) {
         return new SyncOptions(mode, revision, prune, allowEmpty, fence, allowedClusterScopedKinds, confirmation,
-                protectedObjects, managersLeftAlone);
+                protectedObjects, managersLeftAlone, pruneAdopted);
     }
 
     public SyncOptions withProtectedObjects(Set<NamedObject> objects) {
         return new SyncOptions(mode, revision, prune, allowEmpty, fence, allowedClusterScopedKinds,
-                pruneConfirmation, objects, managersLeftAlone);
+                pruneConfirmation, objects, managersLeftAlone, pruneAdopted);
     }
 
     public SyncOptions withManagersLeftAlone(Set<String> managers) {
         return new SyncOptions(mode, revision, prune, allowEmpty, fence, allowedClusterScopedKinds,
-                pruneConfirmation, protectedObjects, managers);
+                pruneConfirmation, protectedObjects, managers, pruneAdopted);
+    }
+
+    public SyncOptions withPruneAdopted(boolean newPruneAdopted) {
+        return new SyncOptions(mode, revision, prune, allowEmpty, fence, allowedClusterScopedKinds,
+                pruneConfirmation, protectedObjects, managersLeftAlone, newPruneAdopted);
     }
 
     /** Every field manager whose fields are never taken back: the cluster's own controllers and those configured. */

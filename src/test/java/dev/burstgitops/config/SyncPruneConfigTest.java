@@ -76,4 +76,16 @@ class SyncPruneConfigTest {
                 .containsExactly("keda-operator", "my-controller");
     }
 
+    @Test
+    void adoptedObjectsAreReleasedUnlessPruneAdoptedSaysTrue() throws Exception {
+        assertThat(parse(GIT).sync().pruneAdopted()).isFalse();
+        assertThat(parse(GIT + "sync: {pruneAdopted: true}\n").sync().pruneAdopted()).isTrue();
+        assertThat(parse(GIT + "sync: {pruneAdopted: false}\n").sync().pruneAdopted()).isFalse();
+    }
+
+    @Test
+    void pruneAdoptedTakesOnlyABoolean() {
+        assertThatThrownBy(() -> parse(GIT + "sync: {pruneAdopted: confirm}\n")).isInstanceOf(ConfigException.class)
+                .hasMessage("burst-gitops.yaml:2: sync.pruneAdopted: must be true or false, not 'confirm'");
+    }
 }

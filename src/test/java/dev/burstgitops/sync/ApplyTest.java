@@ -44,13 +44,16 @@ class ApplyTest {
     void theFirstSyncCreatesEveryObjectWithBothManagedLabels() throws Exception {
         SyncReport report = primary.applier().sync(desired, SyncOptions.apply("3f2a1c9e"));
 
-        // Every cluster has the default namespace already: it is configured (labelled), not created.
+        // Every cluster has the default namespace already: it is configured (labelled), not created,
+        // and, since the cluster made it, adopted.
         assertThat(report.created()).isEqualTo(desired.size() - 1);
         assertThat(report.configured()).isEqualTo(1);
+        assertThat(report.adopted()).isEqualTo(1);
         assertThat(report.failed()).isZero();
         Map<String, Object> virtualService = primary.kubectl().getJson("virtualservice", "default", "worker-virtual-service");
         assertThat(virtualService).extractingByKey("metadata").asInstanceOf(MAP).extractingByKey("labels")
-                .isEqualTo(Map.of("app.kubernetes.io/managed-by", "burst-gitops", "burst-gitops/cluster", "primary"));
+                .isEqualTo(Map.of("app.kubernetes.io/managed-by", "burst-gitops", "burst-gitops/cluster", "primary",
+                        "burst-gitops/installation", Installation.unnamed("primary").id()));
         assertThat(primary.kubectl().run("get", "deployments,services,gateways,destinationrules", "-n", "default",
                 "-l", "burst-gitops/cluster=primary", "-o", "name").lines())
                 .containsExactlyInAnyOrder("deployment.apps/worker-deployment", "deployment.apps/frontend-deployment",
@@ -64,9 +67,10 @@ class ApplyTest {
     void everyObjectIsWrittenWithAServerSideApplyAsFieldManagerBurstGitopsWithForce() throws Exception {
         primary.applier().sync(desired, SyncOptions.apply("c1"));
 
+        // The Event saying the default Namespace was adopted is about an object, not a write to one.
         List<ApiRequest> objectWrites = primary.writes().stream()
                 .filter(request -> !request.path().contains("/configmaps/burst-gitops-inventory-")
-                        && !request.path().endsWith("/namespaces/burst-gitops"))
+                        && !request.path().endsWith("/namespaces/burst-gitops") && !request.path().endsWith("/events"))
                 .toList();
         assertThat(objectWrites).hasSize(desired.size()).allSatisfy(request -> {
             assertThat(request.method()).isEqualTo("PATCH");
@@ -107,9 +111,10 @@ class ApplyTest {
         SyncReport report = primary.applier().sync(withCrd, SyncOptions.apply("c1"));
 
         assertThat(report.failed()).isZero();
-        // The inventory (its namespace and ConfigMap) is bookkeeping, not part of the apply order.
+        // The inventory (its namespace and ConfigMap) and the Event on the adopted default Namespace
+        // are bookkeeping, not part of the apply order.
         List<String> writes = primary.writes().stream().map(ApiRequest::path)
-                .filter(path -> !path.contains("burst-gitops")).toList();
+                .filter(path -> !path.contains("burst-gitops") && !path.endsWith("/events")).toList();
         int namespace = writes.indexOf("/api/v1/namespaces/default");
         int crd = writes.indexOf("/apis/apiextensions.k8s.io/v1/customresourcedefinitions/widgets.example.com");
         assertThat(namespace).isZero();

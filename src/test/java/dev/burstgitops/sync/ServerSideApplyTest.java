@@ -135,7 +135,10 @@ class ServerSideApplyTest {
 
         assertThat(ConfiguredFields.of(takeover)).contains(
                 "ConfigMap default/settings: [metadata.labels.app.kubernetes.io/managed-by, "
-                        + "metadata.labels.burst-gitops/cluster, fields owned by kubectl (taken over)]");
+                        + "metadata.labels.burst-gitops/cluster, metadata.labels.burst-gitops/installation,"
+                        + " fields owned by kubectl (taken over)]");
+        assertThat(takeover.planLines()).as("burst-gitops did not create it: an adoption")
+                .anyMatch(line -> line.startsWith("adopts ConfigMap default/settings, created by kubectl ("));
         assertThat(get("configmap", "settings", "{.metadata.managedFields[*].manager}")).isEqualTo("burst-gitops");
         assertThat(ConfiguredFields.of(removal)).containsExactly("ConfigMap default/settings: [data.size]");
         assertThat(get("configmap", "settings", "{.data}")).isEqualTo("{\"color\":\"blue\"}");

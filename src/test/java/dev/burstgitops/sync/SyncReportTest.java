@@ -52,6 +52,26 @@ class SyncReportTest {
                 .endsWith("(nothing written)");
     }
 
+    @Test
+    void adoptionsCountAsTheirApplyWentAndAreNamedAfterTheUsualCounts() {
+        SyncReport report = new SyncReport("primary", SyncMode.DRY_RUN, "", List.of(
+                new ObjectOutcome.Adopted(key("routing"), AT, "kubectl", List.of(new FieldChange("data.route", "\"east\"",
+                        "\"west\""))),
+                new ObjectOutcome.Adopted(key("same"), AT, "helm", List.of()),
+                new ObjectOutcome.Released(key("old"))), List.of(), List.of(), Duration.ZERO);
+
+        assertThat(report.configured()).isEqualTo(1);
+        assertThat(report.unchanged()).isEqualTo(1);
+        assertThat(report.pruned()).isZero();
+        assertThat(report.applied(ApplyReason.TAKEOVER)).isEqualTo(1);
+        assertThat(report.summary()).isEqualTo("dry-run primary: 0 created, 1 configured, 1 unchanged, 0 pruned, 0 failed"
+                + " in 0 ms (nothing written); 2 adopted, 1 released");
+        assertThat(report.planLines()).containsExactly(
+                "would adopt ConfigMap default/routing, created by kubectl (clusters/primary/app.yaml:7): data.route",
+                "would adopt ConfigMap default/same, created by helm (clusters/primary/app.yaml:7)",
+                "would release ConfigMap default/old (adopted; kept)");
+    }
+
     private static ObjectKey key(String name) {
         return new ObjectKey("", "ConfigMap", "default", name);
     }
