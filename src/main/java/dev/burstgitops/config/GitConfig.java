@@ -9,7 +9,8 @@ import java.util.Optional;
  * The {@code git} section: the repository that is the change record, and how to write to it.
  * {@code signingKeyFile} ({@code git.signing.sshKeyFile}) signs every commit the controller makes;
  * {@code allowedSignersFile} ({@code git.verify.allowedSignersFile}) is the list of keys a head
- * must be signed by before either loop uses it.
+ * must be signed by before either loop uses it; with it, {@code allowRollback} lets a head that
+ * does not descend from the one last taken be taken too (a force-push back in history).
  */
 public record GitConfig(
         URI url,
@@ -23,7 +24,8 @@ public record GitConfig(
         Optional<PullRequestConfig> pullRequest,
         Duration pollInterval,
         Optional<Path> signingKeyFile,
-        Optional<Path> allowedSignersFile) {
+        Optional<Path> allowedSignersFile,
+        boolean allowRollback) {
 
     /** How decisions reach the branch. */
     public enum WriteMode {

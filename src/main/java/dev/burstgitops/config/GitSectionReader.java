@@ -50,9 +50,12 @@ final class GitSectionReader {
                 "the SSH private key that signs the controller's commits, as git commit -S with gpg.format=ssh"));
         Optional<Path> allowedSigners = git.section("verify").map(verify -> requiredPath(verify,
                 "allowedSignersFile", "the keys a head must be signed by, in git's gpg.ssh.allowedSignersFile format"));
+        // A signature proves who made a commit, not that it is the newest: an old signed head
+        // force-pushed back would roll the clusters back (and prune what was added since).
+        boolean allowRollback = git.bool("allowRollback", false);
         git.rejectUnknownKeys();
         return new GitConfig(url, branch, checkoutDir, auth, authorName, authorEmail, writeMode, maxOverride,
-                pullRequest, pollInterval, signingKey, allowedSigners);
+                pullRequest, pollInterval, signingKey, allowedSigners, allowRollback);
     }
 
     /** A section of one required file key, such as {@code git.signing.sshKeyFile}. */

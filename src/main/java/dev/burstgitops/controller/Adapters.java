@@ -69,7 +69,8 @@ public final class Adapters {
         readable("git.signing.sshKeyFile", git.signingKeyFile());
         readable("git.verify.allowedSignersFile", git.allowedSignersFile());
         return new GitTrust(git.signingKeyFile().map(CommitSigner::sshKey).orElse(CommitSigner.none()),
-                git.allowedSignersFile().map(HeadVerifier::allowedSigners).orElse(HeadVerifier.acceptingAny()));
+                git.allowedSignersFile().map(file -> HeadVerifier.allowedSigners(file, git.allowRollback()))
+                        .orElse(HeadVerifier.acceptingAny()));
     }
 
     private static void readable(String key, Optional<Path> file) throws ConfigException {

@@ -28,12 +28,14 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
  */
 public final class HeadVerifier {
 
-    private static final HeadVerifier ANY = new HeadVerifier(Optional.empty());
+    private static final HeadVerifier ANY = new HeadVerifier(Optional.empty(), true);
 
     private final Optional<Path> allowedSigners;
+    private final boolean allowRollback;
 
-    private HeadVerifier(Optional<Path> allowedSigners) {
+    private HeadVerifier(Optional<Path> allowedSigners, boolean allowRollback) {
         this.allowedSigners = allowedSigners;
+        this.allowRollback = allowRollback;
     }
 
     public static HeadVerifier acceptingAny() {
@@ -41,7 +43,36 @@ public final class HeadVerifier {
     }
 
     public static HeadVerifier allowedSigners(Path file) {
-        return new HeadVerifier(Optional.of(Objects.requireNonNull(file, "file")));
+        return allowedSigners(file, false);
+    }
+
+    /** @param allowRollback take a verified head that does not descend from the last one taken ({@code git.allowRollback}) */
+    public static HeadVerifier allowedSigners(Path file, boolean allowRollback) {
+        return new HeadVerifier(Optional.of(Objects.requireNonNull(file, "file")), allowRollback);
+    }
+
+    /**
+     * Passes when {@code head} descends from {@code taken}, the head this working copy last took
+     * (or when nothing is verified, or rollbacks are allowed). A signature says who made a
+     * commit, not that it is the newest: a force-push of the branch back to an old commit an
+     * allowed key once signed would roll every cluster back and prune what was added since. A
+     * wanted rollback is a new signed commit on top ({@code git revert}).
+     *
+     * @throws UnverifiedHeadException when {@code head} would rewind or rewrite verified history
+     */
+    public void checkDescends(Repository repository, ObjectId taken, ObjectId head) throws GitException {
+        if (allowedSigners.isEmpty() || allowRollback || taken == null || taken.equals(head)) {
+            return;
+        }
+        try (RevWalk walk = new RevWalk(repository)) {
+            if (!walk.isMergedInto(walk.parseCommit(taken), walk.parseCommit(head))) {
+                throw UnverifiedHeadException.rewound(head.name(), "it does not descend from " + taken.abbreviate(7).name()
+                        + ", the verified head last taken: the branch was rewound or rewritten (a force-push); a wanted"
+                        + " rollback is a new signed commit on top (git revert), or set git.allowRollback");
+            }
+        } catch (IOException e) {
+            throw new GitException("cannot compare " + head.name() + " with the head last taken", e);
+        }
     }
 
     public boolean verifies() {

@@ -95,6 +95,7 @@ public final class JGitWorkspace implements GitWorkspace, AutoCloseable {
         fetch();
         ObjectId head = remoteHead();
         trust.verifier().check(git.getRepository(), head);
+        trust.verifier().checkDescends(git.getRepository(), takenHead(), head);
         resetTo(head);
         LOG.debug("checkout of {} at {} on {}", remote.displayUrl(), head.abbreviate(7).name(), remote.branch());
         return head.name();
@@ -186,6 +187,15 @@ public final class JGitWorkspace implements GitWorkspace, AutoCloseable {
             return head;
         } catch (IOException e) {
             throw new GitException("cannot read " + trackingRef + " in " + remote.checkoutDir(), e);
+        }
+    }
+
+    /** The head this working copy last took (its local branch), or null before the first. */
+    private ObjectId takenHead() throws GitException {
+        try {
+            return git.getRepository().resolve(branchRef);
+        } catch (IOException e) {
+            throw new GitException("cannot read " + branchRef + " in " + remote.checkoutDir(), e);
         }
     }
 

@@ -53,10 +53,13 @@ final class StoredDiff {
         }
     }
 
+    /** A Secret's values, and kubectl's copy of them in its last-applied annotation. */
     private static boolean isSecretValue(String path) {
         return path.equals("data") || path.startsWith("data.") || path.equals("stringData")
-                || path.startsWith("stringData.");
+                || path.startsWith("stringData.") || path.equals(LAST_APPLIED) || path.equals("metadata.annotations");
     }
+
+    private static final String LAST_APPLIED = "metadata.annotations.kubectl.kubernetes.io/last-applied-configuration";
 
     private static String child(String path, String key) {
         return path.isEmpty() ? key : path + "." + key;

@@ -180,6 +180,38 @@ class SyncCommandTest {
     }
 
     @Test
+    void aDryRunOfASecretSaysWhichKeysChangeNeverTheirValuesFromGitOrFromTheCluster() throws IOException {
+        assertThat(sync("--cluster", "primary").exitCode()).isZero();
+        // The administrator's Secret, applied client-side: kubectl's last-applied annotation holds the value too.
+        Path adminSecret = dir.resolve("admin-secret.yaml");
+        Files.writeString(adminSecret, "apiVersion: v1\nkind: Secret\nmetadata: {name: db, namespace: default}\n"
+                + "stringData: {password: hunter2-admin, user: admin}\n");
+        primary.kubectl().run("apply", "-f", adminSecret.toString());
+        String kustomization = "clusters/primary/kustomization.yaml";
+        person.write("clusters/primary/db-secret.yaml", "apiVersion: v1\nkind: Secret\n"
+                        + "metadata: {name: db, namespace: default}\nstringData: {password: hunter3-git, user: admin}\n")
+                .write(kustomization, Files.readString(Path.of(kustomization)) + "  - db-secret.yaml\n")
+                .commitAndPush(DEV, "The database password from Git");
+        primary.forgetRequests();
+
+        CommandRun diff = sync("--dry-run", "--diff", "--cluster", "primary");
+        CommandRun plan = sync("--dry-run", "--cluster", "primary");
+        CommandRun json = sync("--dry-run", "-o", "json", "--cluster", "primary");
+
+        assertThat(diff.out()).as(diff.all()).contains("Secret default/db").contains("data.password");
+        for (CommandRun run : List.of(diff, plan, json)) {
+            for (String value : List.of("hunter2-admin", "hunter3-git", base64("hunter2-admin"), base64("hunter3-git"))) {
+                assertThat(run.all()).doesNotContain(value);
+            }
+        }
+        assertThat(primary.writes()).isEmpty();
+    }
+
+    private static String base64(String value) {
+        return java.util.Base64.getEncoder().encodeToString(value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Test
     void jsonOutputHasAnObjectPerClusterWithEveryObjectsAction() throws IOException {
         CommandRun run = sync("--dry-run", "-o", "json");
 

@@ -185,6 +185,32 @@ class SignedCommitsTest {
     }
 
     @Test
+    void aForcePushBackToAnOlderSignedHeadIsRefusedUnlessRollbacksAreAllowed() throws Exception {
+        String first = personPushes("burst: 50\n", Optional.of(personKey));
+        JGitWorkspace verifying = workspace(CommitSigner.none(), HeadVerifier.allowedSigners(allowedSigners));
+        verifying.refresh();
+        String second = personPushes("burst: 100\n", Optional.of(personKey));
+        assertThat(verifying.refresh()).isEqualTo(second);
+        // Someone with push rights but no signing key rewinds main to the older commit an allowed key signed.
+        GitCli.run(bare, "update-ref", "refs/heads/" + GitRemotes.BRANCH, first);
+
+        UnverifiedHeadException refused = catchThrowableOfType(UnverifiedHeadException.class, verifying::refresh);
+
+        assertThat(refused.revision()).isEqualTo(first);
+        assertThat(refused).hasMessage("head " + first.substring(0, 12) + " is refused (it does not descend from "
+                + second.substring(0, 7) + ", the verified head last taken: the branch was rewound or rewritten"
+                + " (a force-push); a wanted rollback is a new signed commit on top (git revert), or set"
+                + " git.allowRollback)");
+        assertThat(Files.readString(verifying.directory().resolve(WEIGHTS))).isEqualTo("burst: 100\n");
+        assertThat(GitCli.run(verifying.directory(), "rev-parse", "HEAD").strip()).isEqualTo(second);
+        verifying.close();
+
+        // The same working copy with git.allowRollback takes it.
+        assertThat(workspace(CommitSigner.none(), HeadVerifier.allowedSigners(allowedSigners, true)).refresh())
+                .isEqualTo(first);
+    }
+
+    @Test
     void aHeadSignedByAKeyThatIsNotListedIsRefused() throws Exception {
         String byStranger = personPushes("burst: 100\n", Optional.of(strangerKey));
 
