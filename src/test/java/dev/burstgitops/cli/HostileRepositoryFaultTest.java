@@ -232,6 +232,42 @@ class HostileRepositoryFaultTest {
     }
 
     @Test
+    void urlsInPatchesGeneratorsAndAResourceShadowedByACommittedFileAreRefusedAndNeverFetched() throws Exception {
+        AtomicInteger fetched = new AtomicInteger();
+        HttpServer remoteContent = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        byte[] binding = ("apiVersion: rbac.authorization.k8s.io/v1\nkind: RoleBinding\nmetadata: {name: mallory-admin,"
+                + " namespace: default}\nroleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: admin}\n"
+                + "subjects: [{kind: User, name: mallory}]\n").getBytes(StandardCharsets.UTF_8);
+        remoteContent.createContext("/", exchange -> {
+            fetched.incrementAndGet();
+            exchange.sendResponseHeaders(200, binding.length);
+            exchange.getResponseBody().write(binding);
+            exchange.close();
+        });
+        remoteContent.start();
+        opened.add(() -> remoteContent.stop(0));
+        eastSettings = "render: kustomize";
+        syncedOnce();
+        String base = "http://127.0.0.1:" + remoteContent.getAddress().getPort();
+        person.write("clusters/east/app.yaml", configMap("east-app", "2"))
+                // The same path committed as a file: kustomize would still fetch the URL.
+                .write("clusters/east/http:/127.0.0.1:" + remoteContent.getAddress().getPort() + "/rb.yaml", configMap("x", "1"))
+                .write("clusters/east/kustomization.yaml", "resources: [app.yaml, keep.yaml, " + base + "/rb.yaml]\n"
+                        + "patches: [{path: " + base + "/patch.yaml}]\n"
+                        + "configMapGenerator: [{name: gen, files: [\"data=" + base + "/data.txt\"]}]\n");
+
+        CommandRun run = pushAndSync("Patches and data from the web");
+
+        assertEastUntouchedWestSynced(run, "clusters/east/kustomization.yaml");
+        assertThat(run.err()).contains("resources names the remote " + base + "/rb.yaml")
+                .contains("patches.path names the remote " + base + "/patch.yaml")
+                .contains("configMapGenerator.files names the remote " + base + "/data.txt");
+        assertThat(east.kubectl().tryRun("get", "rolebinding", "mallory-admin", "-n", "default").succeeded()).isFalse();
+        assertRefusedByValidate("clusters/east/kustomization.yaml");
+        assertThat(fetched).hasValue(0);
+    }
+
+    @Test
     void theInventoryConfigMapDeclaredInGitIsRefusedAndPruningGoesOnOnceItIsGone() throws Exception {
         syncedOnce();
         person.write("clusters/east/app.yaml", configMap("east-app", "2"))

@@ -94,6 +94,60 @@ class HostileContentTest {
     }
 
     @Test
+    void aUrlInEveryFieldKustomizeReadsIsRefusedEvenWhenAFileOfThatPathIsCommitted() throws Exception {
+        String url = "https://raw.example.com/x.yaml";
+        write("clusters/east/kustomization.yaml", String.join("\n",
+                "resources: [app.yaml, component, " + url + "]",
+                "bases: [\"github.com/acme/fleet//base?ref=v1\"]",
+                "components: [\"git@github.com:acme/fleet.git//component\"]",
+                "crds: [" + url + "]",
+                "configurations: [" + url + "]",
+                "transformers: [" + url + "]",
+                "generators: [" + url + "]",
+                "validators: [" + url + "]",
+                "patchesStrategicMerge: [" + url + "]",
+                "patches: [{path: " + url + "}]",
+                "patchesJson6902: [{path: " + url + ", target: {kind: ConfigMap, name: app}}]",
+                "replacements: [{path: " + url + "}]",
+                "configMapGenerator: [{name: a, files: [\"key=" + url + "\"], envs: [" + url + "]}]",
+                "secretGenerator: [{name: b, files: [" + url + "], env: " + url + "}]",
+                "openapi: {path: " + url + "}",
+                "helmCharts: [{name: c, repo: https://charts.example.com}]",
+                ""));
+        write("clusters/east/app.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: app}\n");
+        // A file committed under the URL's own path: kustomize would still fetch the URL.
+        write("clusters/east/https:/raw.example.com/x.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: shadow}\n");
+        write("clusters/east/component/kustomization.yaml", "apiVersion: kustomize.config.k8s.io/v1alpha1\n"
+                + "kind: Component\npatches: [{path: \"http://127.0.0.1:1/p.yaml\"}]\n");
+        Path ran = repo.resolve("kubectl-ran");
+        Path probe = write("probe/kubectl", "#!/bin/sh\ntouch " + ran + "\nexit 1\n");
+        probe.toFile().setExecutable(true);
+        RenderOptions kustomize = RenderOptions.kustomize(ClusterPolicy.unrestricted("east"))
+                .withKubectl(probe.toString(), RenderOptions.DEFAULT_KUSTOMIZE_TIMEOUT);
+
+        RenderResult refused = renderer.render(repo, "clusters/east", kustomize);
+
+        assertThat(refused.problems()).extracting(problem -> problem.toString().replaceFirst(" names the remote .*", ""))
+                .containsExactlyInAnyOrder("clusters/east/kustomization.yaml: resources",
+                        "clusters/east/kustomization.yaml: bases", "clusters/east/kustomization.yaml: components",
+                        "clusters/east/kustomization.yaml: crds", "clusters/east/kustomization.yaml: configurations",
+                        "clusters/east/kustomization.yaml: transformers", "clusters/east/kustomization.yaml: generators",
+                        "clusters/east/kustomization.yaml: validators",
+                        "clusters/east/kustomization.yaml: patchesStrategicMerge",
+                        "clusters/east/kustomization.yaml: patches.path",
+                        "clusters/east/kustomization.yaml: patchesJson6902.path",
+                        "clusters/east/kustomization.yaml: replacements.path",
+                        "clusters/east/kustomization.yaml: configMapGenerator.files",
+                        "clusters/east/kustomization.yaml: configMapGenerator.envs",
+                        "clusters/east/kustomization.yaml: secretGenerator.files",
+                        "clusters/east/kustomization.yaml: secretGenerator.env",
+                        "clusters/east/kustomization.yaml: openapi.path",
+                        "clusters/east/kustomization.yaml: helmCharts.repo",
+                        "clusters/east/component/kustomization.yaml: patches.path");
+        assertThat(ran).as("kustomize never ran, so nothing was fetched").doesNotExist();
+    }
+
+    @Test
     void aKustomizationNamingRemoteResourcesIsRefusedBeforeKustomizeCouldFetchThem() throws Exception {
         write("clusters/east/kustomization.yaml", "resources: [app.yaml, base, https://raw.example.com/evil.yaml]\n");
         write("clusters/east/app.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: app}\n");
