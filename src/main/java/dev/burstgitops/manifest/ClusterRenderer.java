@@ -2,6 +2,7 @@ package dev.burstgitops.manifest;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Renders one cluster directory of the GitOps repository into the objects to apply, and
@@ -25,6 +26,10 @@ public final class ClusterRenderer {
         }
         if (!Files.isDirectory(directory)) {
             return RenderResult.failed(new RenderProblem(SourceLocation.of(clusterDir), "is not a directory"));
+        }
+        Optional<RenderProblem> fanOut = ResourceFanOut.check(paths, directory, options.limits().maxRenderedResources());
+        if (fanOut.isPresent()) {
+            return RenderResult.failed(fanOut.get());
         }
         RenderResult rendered = switch (options.engine()) {
             case BUILTIN -> BuiltinRenderer.render(paths, directory, options.limits());

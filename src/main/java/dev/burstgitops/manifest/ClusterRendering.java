@@ -48,7 +48,8 @@ public final class ClusterRendering {
     }
 
     public static RepositoryLimits limits(SyncLimits limits) {
-        return new RepositoryLimits(limits.maxFileSize(), limits.maxExpandedYamlNodes(), limits.maxObjectsPerCluster());
+        return new RepositoryLimits(limits.maxFileSize(), limits.maxExpandedYamlNodes(), limits.maxObjectsPerCluster(),
+                limits.maxRenderedResources());
     }
 
     /**

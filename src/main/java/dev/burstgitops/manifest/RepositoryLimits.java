@@ -11,17 +11,25 @@ package dev.burstgitops.manifest;
  * @param maxExpandedYamlNodes the most values one YAML document may hold with its aliases written out
  * @param maxObjectsPerCluster the most objects one cluster directory may render
  */
-public record RepositoryLimits(long maxFileBytes, long maxExpandedYamlNodes, int maxObjectsPerCluster) {
+public record RepositoryLimits(long maxFileBytes, long maxExpandedYamlNodes, int maxObjectsPerCluster,
+                               long maxRenderedResources) {
 
     public static final RepositoryLimits DEFAULTS = new RepositoryLimits(4L * 1024 * 1024, 1_000_000, 10_000);
+    /** Twice the objects a cluster may hold: a real layout names each file once or twice. */
+    public static final long DEFAULT_MAX_RENDERED_RESOURCES = 20_000;
 
     /** The configuration keys, named in every refusal so that a person knows what to raise. */
     static final String FILE_SIZE_KEY = "sync.limits.maxFileSize";
     static final String YAML_NODES_KEY = "sync.limits.maxExpandedYamlNodes";
     static final String OBJECTS_KEY = "sync.limits.maxObjectsPerCluster";
+    static final String RENDERED_RESOURCES_KEY = "sync.limits.maxRenderedResources";
+
+    public RepositoryLimits(long maxFileBytes, long maxExpandedYamlNodes, int maxObjectsPerCluster) {
+        this(maxFileBytes, maxExpandedYamlNodes, maxObjectsPerCluster, DEFAULT_MAX_RENDERED_RESOURCES);
+    }
 
     public RepositoryLimits {
-        if (maxFileBytes <= 0 || maxExpandedYamlNodes <= 0 || maxObjectsPerCluster <= 0) {
+        if (maxFileBytes <= 0 || maxExpandedYamlNodes <= 0 || maxObjectsPerCluster <= 0 || maxRenderedResources <= 0) {
             throw new IllegalArgumentException("every repository limit must be positive: " + maxFileBytes + ", "
                     + maxExpandedYamlNodes + ", " + maxObjectsPerCluster);
         }

@@ -56,7 +56,7 @@ class SyncLimitsConfigTest {
                         "burst-gitops.yaml:6: sync.limits.maxExpandedYamlNodes: must be at least 1",
                         "burst-gitops.yaml:7: sync.limits.maxObjectsPerCluster: must be at least 1",
                         "burst-gitops.yaml:8: sync.limits.maxFiles: unknown key (known here: maxExpandedYamlNodes,"
-                                + " maxFileSize, maxObjectsPerCluster)"));
+                                + " maxFileSize, maxObjectsPerCluster, maxRenderedResources)"));
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -145,6 +146,49 @@ class HostileContentTest {
                         "clusters/east/kustomization.yaml: helmCharts.repo",
                         "clusters/east/component/kustomization.yaml: patches.path");
         assertThat(ran).as("kustomize never ran, so nothing was fetched").doesNotExist();
+    }
+
+    @Test
+    void basesThatNameTheSameBasesLevelAfterLevelAreRefusedBeforeEitherEngineRuns() throws Exception {
+        // 22 levels, each base naming both bases of the next: 46 small files, 4,194,304 resource paths.
+        fanOut("clusters/east", 22);
+        Path ran = repo.resolve("kubectl-ran");
+        Path probe = write("probe/kubectl", "#!/bin/sh\ntouch " + ran + "\nexit 1\n");
+        probe.toFile().setExecutable(true);
+        RenderOptions kustomize = RenderOptions.kustomize(ClusterPolicy.unrestricted("east"))
+                .withKubectl(probe.toString(), RenderOptions.DEFAULT_KUSTOMIZE_TIMEOUT);
+
+        for (RenderOptions options : List.of(RenderOptions.builtin(ClusterPolicy.unrestricted("east")), kustomize)) {
+            RenderResult refused = renderer.render(repo, "clusters/east", options);
+
+            assertThat(refused.objects()).isEmpty();
+            assertThat(refused.problems()).extracting(RenderProblem::toString).containsExactly(
+                    "clusters/east/kustomization.yaml: its resources, bases and components expand to more than 20000"
+                            + " resource paths (a base named again is counted again): not rendered"
+                            + " (sync.limits.maxRenderedResources)");
+        }
+        assertThat(ran).doesNotExist();
+
+        // The same shape, 10 levels (1,024 paths), is within the limit: rendered (its duplicates reported).
+        fanOut("clusters/west", 10);
+        assertThat(renderer.render(repo, "clusters/west", RenderOptions.builtin(ClusterPolicy.unrestricted("west")))
+                .problems()).noneMatch(problem -> problem.toString().contains("maxRenderedResources"));
+    }
+
+    /** {@code levels} levels of two bases, each naming both bases of the next; the last holds one ConfigMap. */
+    private void fanOut(String cluster, int levels) throws Exception {
+        String root = cluster.replace("clusters/", "");
+        write(cluster + "/kustomization.yaml", "resources: [../../fan-" + root + "/1/a, ../../fan-" + root + "/1/b]\n");
+        for (int level = 1; level <= levels; level++) {
+            for (String side : List.of("a", "b")) {
+                String dir = "fan-" + root + "/" + level + "/" + side;
+                write(dir + "/kustomization.yaml", level == levels ? "resources: [cm.yaml]\n"
+                        : "resources: [../../" + (level + 1) + "/a, ../../" + (level + 1) + "/b]\n");
+                if (level == levels) {
+                    write(dir + "/cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: leaf-" + side + "}\n");
+                }
+            }
+        }
     }
 
     @Test
