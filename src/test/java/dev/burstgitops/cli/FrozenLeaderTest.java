@@ -13,7 +13,6 @@ import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.api.model.coordination.v1.LeaseSpec;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -169,13 +168,6 @@ class FrozenLeaderTest {
                 .section("server: { port: 0 }")
                 .section(LEADER_ELECTION)
                 .writeTo(dir.resolve(name + ".yaml"));
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "run", "--config", config.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(dir.resolve(name + ".log").toFile())
-                .directory(new File(System.getProperty("user.dir")));
-        builder.environment().put("HOSTNAME", "replica-" + name);
-        return builder.start();
+        return RunReplicas.start(config, dir, name);
     }
 }

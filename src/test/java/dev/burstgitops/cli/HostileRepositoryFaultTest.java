@@ -205,16 +205,7 @@ class HostileRepositoryFaultTest {
     @Test
     void aKustomizationNamingARemoteResourceIsRefusedAndTheUrlIsNeverFetched() throws Exception {
         AtomicInteger fetched = new AtomicInteger();
-        HttpServer remoteContent = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        byte[] evil = configMap("evil", "1").getBytes(StandardCharsets.UTF_8);
-        remoteContent.createContext("/", exchange -> {
-            fetched.incrementAndGet();
-            exchange.sendResponseHeaders(200, evil.length);
-            exchange.getResponseBody().write(evil);
-            exchange.close();
-        });
-        remoteContent.start();
-        opened.add(() -> remoteContent.stop(0));
+        HttpServer remoteContent = servingCounted(configMap("evil", "1"), fetched);
         eastSettings = "render: kustomize";
         syncedOnce();
         String url = "http://127.0.0.1:" + remoteContent.getAddress().getPort() + "/evil.yaml";
@@ -234,18 +225,9 @@ class HostileRepositoryFaultTest {
     @Test
     void urlsInPatchesGeneratorsAndAResourceShadowedByACommittedFileAreRefusedAndNeverFetched() throws Exception {
         AtomicInteger fetched = new AtomicInteger();
-        HttpServer remoteContent = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        byte[] binding = ("apiVersion: rbac.authorization.k8s.io/v1\nkind: RoleBinding\nmetadata: {name: mallory-admin,"
-                + " namespace: default}\nroleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: admin}\n"
-                + "subjects: [{kind: User, name: mallory}]\n").getBytes(StandardCharsets.UTF_8);
-        remoteContent.createContext("/", exchange -> {
-            fetched.incrementAndGet();
-            exchange.sendResponseHeaders(200, binding.length);
-            exchange.getResponseBody().write(binding);
-            exchange.close();
-        });
-        remoteContent.start();
-        opened.add(() -> remoteContent.stop(0));
+        HttpServer remoteContent = servingCounted("apiVersion: rbac.authorization.k8s.io/v1\nkind: RoleBinding\n"
+                + "metadata: {name: mallory-admin, namespace: default}\nroleRef: {apiGroup: rbac.authorization.k8s.io,"
+                + " kind: ClusterRole, name: admin}\nsubjects: [{kind: User, name: mallory}]\n", fetched);
         eastSettings = "render: kustomize";
         syncedOnce();
         String base = "http://127.0.0.1:" + remoteContent.getAddress().getPort();
@@ -265,6 +247,21 @@ class HostileRepositoryFaultTest {
         assertThat(east.kubectl().tryRun("get", "rolebinding", "mallory-admin", "-n", "default").succeeded()).isFalse();
         assertRefusedByValidate("clusters/east/kustomization.yaml");
         assertThat(fetched).hasValue(0);
+    }
+
+    /** A local HTTP server answering {@code body} to every request, counting them in {@code requests}. */
+    private HttpServer servingCounted(String body, AtomicInteger requests) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            requests.incrementAndGet();
+            exchange.sendResponseHeaders(200, bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+        });
+        server.start();
+        opened.add(() -> server.stop(0));
+        return server;
     }
 
     @Test

@@ -13,7 +13,6 @@ import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -100,13 +99,6 @@ class RunLeaderElectionTest {
                 .section("server: { port: 0 }")
                 .section("leaderElection: { enabled: true, leaseDuration: 4s, renewDeadline: 3s, retryPeriod: 500ms }")
                 .writeTo(dir.resolve(name + ".yaml"));
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "run", "--config", config.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(dir.resolve(name + ".log").toFile())
-                .directory(new File(System.getProperty("user.dir")));
-        builder.environment().put("HOSTNAME", "replica-" + name);
-        return builder.start();
+        return RunReplicas.start(config, dir, name);
     }
 }

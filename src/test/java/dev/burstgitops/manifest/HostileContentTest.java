@@ -121,10 +121,7 @@ class HostileContentTest {
         write("clusters/east/component/kustomization.yaml", "apiVersion: kustomize.config.k8s.io/v1alpha1\n"
                 + "kind: Component\npatches: [{path: \"http://127.0.0.1:1/p.yaml\"}]\n");
         Path ran = repo.resolve("kubectl-ran");
-        Path probe = write("probe/kubectl", "#!/bin/sh\ntouch " + ran + "\nexit 1\n");
-        probe.toFile().setExecutable(true);
-        RenderOptions kustomize = RenderOptions.kustomize(ClusterPolicy.unrestricted("east"))
-                .withKubectl(probe.toString(), RenderOptions.DEFAULT_KUSTOMIZE_TIMEOUT);
+        RenderOptions kustomize = kustomizeThroughProbe(ran);
 
         RenderResult refused = renderer.render(repo, "clusters/east", kustomize);
 
@@ -153,10 +150,7 @@ class HostileContentTest {
         // 22 levels, each base naming both bases of the next: 46 small files, 4,194,304 resource paths.
         fanOut("clusters/east", 22);
         Path ran = repo.resolve("kubectl-ran");
-        Path probe = write("probe/kubectl", "#!/bin/sh\ntouch " + ran + "\nexit 1\n");
-        probe.toFile().setExecutable(true);
-        RenderOptions kustomize = RenderOptions.kustomize(ClusterPolicy.unrestricted("east"))
-                .withKubectl(probe.toString(), RenderOptions.DEFAULT_KUSTOMIZE_TIMEOUT);
+        RenderOptions kustomize = kustomizeThroughProbe(ran);
 
         for (RenderOptions options : List.of(RenderOptions.builtin(ClusterPolicy.unrestricted("east")), kustomize)) {
             RenderResult refused = renderer.render(repo, "clusters/east", options);
@@ -196,12 +190,8 @@ class HostileContentTest {
         write("clusters/east/kustomization.yaml", "resources: [app.yaml, base, https://raw.example.com/evil.yaml]\n");
         write("clusters/east/app.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: app}\n");
         write("clusters/east/base/kustomization.yaml", "resources: [\"github.com/acme/fleet//base?ref=v1\"]\n");
-        // Not kubectl: a probe that records whether it was run at all (the network is closed here anyway).
         Path ran = repo.resolve("kubectl-ran");
-        Path probe = write("probe/kubectl", "#!/bin/sh\ntouch " + ran + "\nexit 1\n");
-        probe.toFile().setExecutable(true);
-        RenderOptions kustomize = RenderOptions.kustomize(ClusterPolicy.unrestricted("east"))
-                .withKubectl(probe.toString(), RenderOptions.DEFAULT_KUSTOMIZE_TIMEOUT);
+        RenderOptions kustomize = kustomizeThroughProbe(ran);
 
         RenderResult refused = renderer.render(repo, "clusters/east", kustomize);
 
@@ -219,6 +209,17 @@ class HostileContentTest {
 
     private RenderResult render(String directory) {
         return renderer.render(repo, directory, RenderOptions.builtin(ClusterPolicy.unrestricted("east")));
+    }
+
+    /**
+     * {@code render: kustomize} for cluster east through a probe instead of kubectl: it records in
+     * {@code ran} whether it was run at all (the network is closed here anyway), and fails.
+     */
+    private RenderOptions kustomizeThroughProbe(Path ran) throws Exception {
+        Path probe = write("probe/kubectl", "#!/bin/sh\ntouch " + ran + "\nexit 1\n");
+        probe.toFile().setExecutable(true);
+        return RenderOptions.kustomize(ClusterPolicy.unrestricted("east"))
+                .withKubectl(probe.toString(), RenderOptions.DEFAULT_KUSTOMIZE_TIMEOUT);
     }
 
     private Path write(String path, String text) throws Exception {
