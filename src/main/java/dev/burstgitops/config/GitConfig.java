@@ -11,6 +11,7 @@ import java.util.Optional;
  * {@code allowedSignersFile} ({@code git.verify.allowedSignersFile}) is the list of keys a head
  * must be signed by before either loop uses it; with it, {@code allowRollback} lets a head that
  * does not descend from the one last taken be taken too (a force-push back in history).
+ * {@code timeout} bounds one fetch or push in all ({@code git.timeout}), not each read.
  */
 public record GitConfig(
         URI url,
@@ -25,7 +26,8 @@ public record GitConfig(
         Duration pollInterval,
         Optional<Path> signingKeyFile,
         Optional<Path> allowedSignersFile,
-        boolean allowRollback) {
+        boolean allowRollback,
+        Duration timeout) {
 
     /** How decisions reach the branch. */
     public enum WriteMode {

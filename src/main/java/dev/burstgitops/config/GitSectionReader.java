@@ -53,9 +53,16 @@ final class GitSectionReader {
         // A signature proves who made a commit, not that it is the newest: an old signed head
         // force-pushed back would roll the clusters back (and prune what was added since).
         boolean allowRollback = git.bool("allowRollback", false);
+        // JGit's own timeout is per read: a remote trickling a byte every few seconds never trips it.
+        Duration timeout = git.duration("timeout", Duration.ofSeconds(60));
+        if (timeout != null && (timeout.isZero() || timeout.isNegative())) {
+            git.problem("timeout", "must be longer than 0s");
+            timeout = Duration.ofSeconds(60);
+        }
         git.rejectUnknownKeys();
         return new GitConfig(url, branch, checkoutDir, auth, authorName, authorEmail, writeMode, maxOverride,
-                pullRequest, pollInterval, signingKey, allowedSigners, allowRollback);
+                pullRequest, pollInterval, signingKey, allowedSigners, allowRollback,
+                timeout == null ? Duration.ofSeconds(60) : timeout);
     }
 
     /** A section of one required file key, such as {@code git.signing.sshKeyFile}. */

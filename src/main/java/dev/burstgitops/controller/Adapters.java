@@ -47,7 +47,8 @@ public final class Adapters {
     }
 
     public static JGitWorkspace workspace(BurstGitopsConfig config, Clock clock) throws ConfigException {
-        return new JGitWorkspace(remote(config), identity(config.git()), clock, trust(config.git()));
+        return new JGitWorkspace(remote(config), identity(config.git()), clock, trust(config.git()),
+                config.git().timeout());
     }
 
     /**
@@ -58,7 +59,8 @@ public final class Adapters {
             throws ConfigException {
         GitRemote remote = remote(config);
         Path dir = remote.checkoutDir().resolveSibling(remote.checkoutDir().getFileName() + suffix);
-        return new JGitWorkspace(remote.withCheckoutDir(dir), identity(config.git()), clock, trust(config.git()));
+        return new JGitWorkspace(remote.withCheckoutDir(dir), identity(config.git()), clock, trust(config.git()),
+                config.git().timeout());
     }
 
     /**

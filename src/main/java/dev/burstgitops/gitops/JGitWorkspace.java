@@ -3,6 +3,7 @@ package dev.burstgitops.gitops;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -41,6 +42,7 @@ public final class JGitWorkspace implements GitWorkspace, AutoCloseable {
     private final GitTrust trust;
     private final String branchRef;
     private final String trackingRef;
+    private final GitDeadline deadline;
     private Git git;
 
     public JGitWorkspace(GitRemote remote, CommitIdentity identity, Clock clock) {
@@ -48,6 +50,12 @@ public final class JGitWorkspace implements GitWorkspace, AutoCloseable {
     }
 
     public JGitWorkspace(GitRemote remote, CommitIdentity identity, Clock clock, GitTrust trust) {
+        this(remote, identity, clock, trust, GitDeadline.DEFAULT);
+    }
+
+    /** @param timeout how long one fetch (with its clone) or push may take in all ({@code git.timeout}) */
+    public JGitWorkspace(GitRemote remote, CommitIdentity identity, Clock clock, GitTrust trust, Duration timeout) {
+        this.deadline = new GitDeadline(Objects.requireNonNull(timeout, "timeout"));
         this.remote = Objects.requireNonNull(remote, "remote");
         this.identity = Objects.requireNonNull(identity, "identity");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -74,6 +82,10 @@ public final class JGitWorkspace implements GitWorkspace, AutoCloseable {
      */
     @Override
     public String refresh() throws GitException {
+        return deadline.run("fetch from " + remote.displayUrl(), this::refreshNow);
+    }
+
+    private String refreshNow() throws GitException {
         if (git == null) {
             git = JGitCheckout.openOrClone(remote);
         }
@@ -151,7 +163,9 @@ public final class JGitWorkspace implements GitWorkspace, AutoCloseable {
         } catch (GitAPIException e) {
             throw new GitException("cannot commit in " + remote.checkoutDir() + ": " + e.getMessage(), e);
         }
-        PushOutcome outcome = JGitPush.push(git, remote, new RefSpec(branchRef + ":" + branchRef), commit);
+        RevCommit made = commit;
+        PushOutcome outcome = deadline.run("push to " + remote.displayUrl(),
+                () -> JGitPush.push(git, remote, new RefSpec(branchRef + ":" + branchRef), made));
         if (outcome instanceof PushOutcome.Pushed pushed) {
             LOG.info("pushed {} to {} of {}", pushed.shortId(), remote.branch(), remote.displayUrl());
         }
@@ -160,6 +174,7 @@ public final class JGitWorkspace implements GitWorkspace, AutoCloseable {
 
     @Override
     public void close() {
+        deadline.close();
         if (git != null) {
             git.close();
             git = null;
