@@ -158,7 +158,7 @@ public final class Fabric8ClusterApplier implements ClusterApplier {
         InventoryAhead inventory = new InventoryAhead(inventoryStore, options.fence(), owner, stored, start);
         ObjectReconciler reconciler = new ObjectReconciler(client, servedKinds,
                 new ObjectWriter(client, options.fence()), inventory.known(), previewed, options.fieldManagersLeftAlone(),
-                clock, labels);
+                clock, labels, inventory::markAdopted);
         List<List<ManifestObject>> steps = ApplyOrder.steps(desired, ManifestObject::kind);
         List<Reconciled> reconciled = new ArrayList<>();
         // The entries are known once the kinds are: before the first step after the namespaces,

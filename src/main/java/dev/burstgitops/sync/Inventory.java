@@ -40,6 +40,16 @@ record Inventory(List<InventoryEntry> entries) {
         return added.isEmpty() ? this : plus(added);
     }
 
+    /** This inventory with {@code adopted}'s object marked adopted: its entry kept otherwise, or added. */
+    Inventory markingAdopted(InventoryEntry adopted) {
+        boolean found = entries.stream().anyMatch(entry -> entry.key().equals(adopted.key()));
+        if (!found) {
+            return plus(List.of(adopted.withAdopted(true)));
+        }
+        return new Inventory(entries.stream()
+                .map(entry -> entry.key().equals(adopted.key()) ? entry.withAdopted(true) : entry).toList());
+    }
+
     Set<ObjectKey> keys() {
         return entries.stream().map(InventoryEntry::key).collect(Collectors.toSet());
     }

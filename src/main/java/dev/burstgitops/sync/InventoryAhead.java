@@ -15,7 +15,7 @@ final class InventoryAhead {
     private final WriteFence fence;
     private final InventoryOwner owner;
     private Optional<StoredInventory> stored;
-    private Inventory known;
+    private volatile Inventory known;
 
     /** @param known the entries to start from: the stored ones, or those found again when they were lost */
     InventoryAhead(InventoryStore store, WriteFence fence, InventoryOwner owner, Optional<StoredInventory> stored,
@@ -33,14 +33,32 @@ final class InventoryAhead {
     }
 
     /** Adds the entries not known yet and stores the result when that changed anything. */
-    void recordAhead(Collection<InventoryEntry> entries) {
+    synchronized void recordAhead(Collection<InventoryEntry> entries) {
         Inventory ahead = known.plusNew(entries);
         if (ahead != known || stored.isEmpty()) {
             record(ahead);
         }
     }
 
-    void record(Inventory next) {
+    /**
+     * Marks {@code adopted}'s object adopted (adding it when unknown) and stores that before the
+     * adopting apply. Before the first inventory of a cluster exists (its Namespaces are applied
+     * first, the inventory's own among them) the mark waits for the record ahead, which comes
+     * before any other object is applied.
+     */
+    synchronized void markAdopted(InventoryEntry adopted) {
+        Inventory marked = known.markingAdopted(adopted);
+        if (marked.equals(known)) {
+            return;
+        }
+        if (stored.isEmpty()) {
+            known = marked;
+        } else {
+            record(marked);
+        }
+    }
+
+    synchronized void record(Inventory next) {
         stored = Optional.of(store.write(next, owner, stored, fence));
         known = next;
     }

@@ -50,9 +50,13 @@ final class ObjectReconciler {
     private final Clock clock;
     private final ManagedLabels labels;
     private final String defaultNamespace;
+    private final java.util.function.Consumer<InventoryEntry> adoptingAhead;
 
+    /** @param adoptingAhead records an object as adopted in the inventory before the apply that adopts it */
     ObjectReconciler(KubernetesClient client, ServedKinds servedKinds, ObjectWriter writer, Inventory inventory,
-                     PreviewedVersions previewed, Set<String> leftAlone, Clock clock, ManagedLabels labels) {
+                     PreviewedVersions previewed, Set<String> leftAlone, Clock clock, ManagedLabels labels,
+                     java.util.function.Consumer<InventoryEntry> adoptingAhead) {
+        this.adoptingAhead = adoptingAhead;
         this.client = client;
         this.liveObjects = new LiveObjects(client);
         this.servedKinds = servedKinds;
@@ -115,6 +119,12 @@ final class ObjectReconciler {
         GenericKubernetesResource live = liveObjects.get(kind, key.namespace(), key.name());
         Optional<Adoption> adoption = live == null ? Optional.empty()
                 : Adoption.of(live.getMetadata().getManagedFields(), ObjectWriter.FIELD_MANAGER, last.isPresent());
+        if (adoption.isPresent() && write) {
+            // Marked before the apply takes the object over: a pass cut short after the apply and
+            // before the inventory's last write would otherwise leave no mark, and a later removal
+            // from Git would delete what a person made.
+            adoptingAhead.accept(desired.entry().withAdopted(true));
+        }
         Reconciled done = decide(desired, kind, write, known, digest, live);
         if (adoption.isPresent()) {
             return adoption.get().said(done, write);

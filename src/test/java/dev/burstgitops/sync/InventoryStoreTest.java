@@ -109,6 +109,23 @@ class InventoryStoreTest {
         assertThat(store.read().orElseThrow().inventory()).isEqualTo(read.inventory());
     }
 
+    @Test
+    void anAdoptionIsStoredTheMomentItIsMarkedNotAtTheEndOfThePass() {
+        InventoryStore store = new InventoryStore(client, "east", KubeFixture.INVENTORY_NAMESPACE);
+        InventoryEntry settings = new InventoryEntry("v1", "ConfigMap", "default", "settings");
+        StoredInventory first = store.write(new Inventory(List.of(settings)), OWNER, Optional.empty(), WriteFence.OPEN);
+        InventoryAhead pass = new InventoryAhead(store, WriteFence.OPEN, OWNER, Optional.of(first), first.inventory());
+
+        pass.markAdopted(new InventoryEntry("v1", "ConfigMap", "default", "routing"));
+        pass.markAdopted(settings);
+
+        // What a pass cut short right after its adopting applies leaves behind: both marks.
+        assertThat(store.read().orElseThrow().inventory().entries())
+                .extracting(InventoryEntry::name, InventoryEntry::adopted)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("routing", true),
+                        org.assertj.core.groups.Tuple.tuple("settings", true));
+    }
+
     private static String randomName(Random random, int length) {
         StringBuilder name = new StringBuilder("a");
         while (name.length() < length) {
