@@ -93,7 +93,7 @@ public final class PrometheusMetricsHistory implements MetricsHistory {
                 }
                 double value = parseValue(pair.get(1).asText());
                 double[] sum = byTime.computeIfAbsent(Math.round(pair.get(0).asDouble() * 1000), t -> new double[3]);
-                if (Double.isFinite(value) && value >= 0) {
+                if (Sample.isRate(value)) {
                     sum[0] += value;
                     sum[1]++;
                 } else {

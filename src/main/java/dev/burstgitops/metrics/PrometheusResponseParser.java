@@ -52,41 +52,27 @@ final class PrometheusResponseParser {
         JsonNode data = root.path("data");
         String resultType = text(data, "resultType");
         JsonNode result = data.path("result");
-        Sample sample = switch (resultType) {
-            case "vector" -> sumOfVector(result, queriedAt);
-            case "scalar" -> pointOf(result, 1);
-            default -> throw new WrongShape("expected an instant vector, got a " + resultType + " result");
-        };
-        return unusable(resultType, result).<PrometheusResponse>map(PrometheusResponse.Unusable::new)
-                .orElse(new PrometheusResponse.Answered(sample));
+        try {
+            return new PrometheusResponse.Answered(switch (resultType) {
+                case "vector" -> sumOfVector(result, queriedAt);
+                case "scalar" -> usable(pointOf(result, 1), "the result");
+                default -> throw new WrongShape("expected an instant vector, got a " + resultType + " result");
+            });
+        } catch (UnusableSeries e) {
+            return new PrometheusResponse.Unusable(e.getMessage());
+        }
     }
 
-    /** Why the answer holds no usable rate: the first series that is NaN, infinite or negative. */
-    private static java.util.Optional<String> unusable(String resultType, JsonNode result) {
-        List<JsonNode> series = new ArrayList<>();
-        if (resultType.equals("scalar")) {
-            series.add(JSON.createObjectNode().set("value", result));
-        } else {
-            result.forEach(series::add);
+    /** {@code point} when its value is a rate ({@link Sample#isRate}); else why not, naming the series. */
+    private static Sample usable(Sample point, String which) {
+        double value = point.value();
+        if (Sample.isRate(value)) {
+            return point;
         }
-        for (int i = 0; i < series.size(); i++) {
-            double value = value(series.get(i).path("value").get(1).asText());
-            String which = (series.size() == 1 ? "the result" : "series " + (i + 1) + " of " + series.size())
-                    + labels(series.get(i).path("metric"));
-            if (Double.isNaN(value)) {
-                return java.util.Optional.of(which + " is NaN (a ratio over a counter at rest?); no rate is"
-                        + " read from it, and the mode holds");
-            }
-            if (Double.isInfinite(value)) {
-                return java.util.Optional.of(which + " is " + (value > 0 ? "+Inf" : "-Inf")
-                        + " (a division by zero?); no rate is read from it, and the mode holds");
-            }
-            if (value < 0) {
-                return java.util.Optional.of(which + " is negative (" + value + "): a rate never is; a delta() or"
-                        + " increase() across a counter reset? No rate is read from it, and the mode holds");
-            }
-        }
-        return java.util.Optional.empty();
+        String what = Double.isNaN(value) ? "NaN (a ratio over a counter at rest?)"
+                : Double.isInfinite(value) ? (value > 0 ? "+Inf" : "-Inf") + " (a division by zero?)"
+                : "negative (" + value + "): a rate never is; a delta() or increase() across a counter reset?";
+        throw new UnusableSeries(which + " is " + what + "; no rate is read from it, and the mode holds");
     }
 
     private static Sample sumOfVector(JsonNode series, Instant queriedAt) {
@@ -98,8 +84,11 @@ final class PrometheusResponseParser {
         }
         double sum = 0;
         Instant evaluatedAt = null;
+        int index = 0;
         for (JsonNode one : series) {
-            Sample point = pointOf(one.path("value"), 1);
+            index++;
+            Sample point = usable(pointOf(one.path("value"), 1), (series.size() == 1 ? "the result"
+                    : "series " + index + " of " + series.size()) + labels(one.path("metric")));
             sum += point.value();
             evaluatedAt = evaluatedAt == null ? point.evaluatedAt() : evaluatedAt;
         }
@@ -153,6 +142,15 @@ final class PrometheusResponseParser {
     private static String abbreviate(Object value) {
         String text = String.valueOf(value);
         return text.length() <= 80 ? text : text.substring(0, 80) + "...";
+    }
+
+    /** Unwinds the sum at the first series that holds no rate; never leaves this class. */
+    private static final class UnusableSeries extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        UnusableSeries(String message) {
+            super(message, null, false, false);
+        }
     }
 
     /** Unwinds the tree walk at the first unexpected node; never leaves this class. */

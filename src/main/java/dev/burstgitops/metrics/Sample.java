@@ -30,6 +30,16 @@ public record Sample(double value, Instant evaluatedAt, int seriesCount) {
         return new Sample(Double.NaN, evaluatedAt, 0);
     }
 
+    /**
+     * Whether {@code value} can be a request rate: finite and not negative. NaN (a ratio over a
+     * counter at rest), an infinity (a division by zero) or a negative value (a delta() across a
+     * counter reset), summed with other series, would hide their traffic or end a burst on a number
+     * that never happened.
+     */
+    public static boolean isRate(double value) {
+        return Double.isFinite(value) && value >= 0;
+    }
+
     /** True when there is a finite value to compare with a threshold. */
     public boolean hasData() {
         return seriesCount > 0 && Double.isFinite(value);

@@ -3,6 +3,7 @@ package dev.burstgitops.sync;
 import dev.burstgitops.manifest.ClusterScopedKinds;
 import dev.burstgitops.manifest.ManifestObject;
 import dev.burstgitops.manifest.ObjectKey;
+import dev.burstgitops.manifest.ReservedObject;
 import dev.burstgitops.sync.ObjectOutcome.Failed;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
@@ -21,13 +22,12 @@ import java.util.Set;
 final class ScopeCheck {
 
     private final ServedKinds servedKinds;
-    private final String inventoryNamespace;
-    private final String inventoryName;
+    private final ReservedObject inventory;
 
     ScopeCheck(ServedKinds servedKinds, String inventoryNamespace, String inventoryName) {
         this.servedKinds = servedKinds;
-        this.inventoryNamespace = inventoryNamespace;
-        this.inventoryName = inventoryName;
+        this.inventory = new ReservedObject(new ObjectKey("", "ConfigMap", inventoryNamespace, inventoryName),
+                "the controller's inventory of this cluster (its head, or a name its parts take)", true);
     }
 
     List<ObjectOutcome> refused(List<ManifestObject> desired, SyncOptions options) {
@@ -36,10 +36,12 @@ final class ScopeCheck {
         for (ManifestObject object : desired) {
             String group = ObjectKey.groupOf(object.apiVersion());
             ObjectKey key = new ObjectKey(group, object.kind(), object.namespace(), object.name());
-            if (group.isEmpty() && object.kind().equals("ConfigMap") && (object.name().equals(inventoryName) || object.name().startsWith(inventoryName + "-"))
-                    && (object.namespace().isEmpty() || object.namespace().equals(inventoryNamespace))) {
-                refused.add(new Failed(key, Optional.of(object.source()), "is the controller's inventory of this"
-                        + " cluster (its head, or a name its parts take); it cannot be declared in Git"));
+            // Without a namespace it would land in the inventory's when that is the context's: refused too.
+            ObjectKey landing = object.namespace().isEmpty()
+                    ? new ObjectKey(group, object.kind(), inventory.key().namespace(), object.name()) : key;
+            if (inventory.matches(landing)) {
+                refused.add(new Failed(key, Optional.of(object.source()), "is " + inventory.role()
+                        + "; it cannot be declared in Git"));
                 continue;
             }
             boolean clusterScoped = clusterScopedInPass.contains(group + "/" + object.kind())

@@ -66,6 +66,24 @@ class SyncLimitsConfigTest {
                 .hasMessage("burst-gitops.yaml:2: sync.limits.maxFileSize: must be between 1 byte and 1Gi");
     }
 
+    @Test
+    void ownershipAndGitSafetyKeysAreReadAndABadValueIsNamedAtItsKey() throws ConfigException {
+        String uid = "6c1a7a2e-3f1b-4c2d-9e8f-0a1b2c3d4e5f";
+        BurstGitopsConfig config = parse("git: {url: \"file:///srv/fleet.git\", timeout: 15s, allowRollback: true}\n"
+                + "sync: {adoptCluster: {east: " + uid + "}, pruneAdopted: true, limits: {maxRenderedResources: 500}}\n");
+        assertThat(config.sync().adoptCluster()).containsExactly(java.util.Map.entry("east", uid));
+        assertThat(config.sync().pruneAdopted()).isTrue();
+        assertThat(config.sync().limits().maxRenderedResources()).isEqualTo(500);
+        assertThat(config.git().timeout()).isEqualTo(java.time.Duration.ofSeconds(15));
+        assertThat(config.git().allowRollback()).isTrue();
+
+        assertThatThrownBy(() -> parse("git: {url: \"file:///srv/fleet.git\", timeout: 0s}\n"
+                + "sync: {adoptCluster: {east: primary-cluster}}\n")).isInstanceOfSatisfying(ConfigException.class,
+                e -> assertThat(e.problems()).anySatisfy(p -> assertThat(p).contains("git.timeout: must be longer than 0s"))
+                        .anySatisfy(p -> assertThat(p).contains("sync.adoptCluster: east: must be the cluster's identity")
+                                .contains("not 'primary-cluster'")));
+    }
+
     private static BurstGitopsConfig parse(String text) throws ConfigException {
         return ConfigLoader.parse(text, "burst-gitops.yaml", Path.of("."));
     }

@@ -14,7 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -33,13 +33,14 @@ class GitDeadlineTest {
     @TempDir
     Path dir;
 
-    private final AtomicBoolean trickling = new AtomicBoolean(true);
+    /** Counted down when the remote is to end its trickle; until then it paces one byte per half second. */
+    private final CountDownLatch endTrickle = new CountDownLatch(1);
     private HttpServer server;
     private JGitWorkspace workspace;
 
     @AfterEach
     void stop() {
-        trickling.set(false);
+        endTrickle.countDown();
         if (workspace != null) {
             workspace.close();
         }
@@ -58,10 +59,9 @@ class GitDeadlineTest {
             exchange.sendResponseHeaders(200, 0);
             byte[] line = "001e# service=git-upload-pack\n".getBytes(StandardCharsets.UTF_8);
             try (OutputStream out = exchange.getResponseBody()) {
-                for (int i = 0; trickling.get(); i++) {
+                for (int i = 0; !endTrickle.await(500, TimeUnit.MILLISECONDS); i++) {
                     out.write(line[i % line.length]);
                     out.flush();
-                    Thread.sleep(500);
                 }
             } catch (IOException | InterruptedException e) {
                 // The client went away: the trickle ends.
@@ -80,7 +80,7 @@ class GitDeadlineTest {
                 .hasMessageContaining("not started: the fetch from " + url + " given up after 2 s (git.timeout) has"
                         + " still not ended");
 
-        trickling.set(false);
+        endTrickle.countDown();
         // Once the remote ends the trickle, fetches run again (and fail as this remote is no Git server).
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThatThrownBy(workspace::refresh)
                 .isInstanceOf(GitException.class).message().doesNotContain("git.timeout"));

@@ -48,6 +48,25 @@ class SyncCountersTest {
                 "burst_gitops_drift_corrections_total{cluster=\"primary\"} 1.0");
     }
 
+    @Test
+    void aRefusedClusterAndARebuiltInventoryAreCountedEachUnderItsOwnName() throws IOException {
+        Observability observability = new Observability(Clock.systemUTC());
+        observability.metrics().declareCluster("primary");
+        observability.health().register("sync/primary", Duration.ofMinutes(3));
+        observability.readiness().require(Observability.FIRST_SYNC_PASS);
+
+        observability.recordClusterPass(new ClusterPassResult.Refused("primary", "c1", "its inventory belongs to"
+                + " another installation"));
+        observability.recordClusterPass(new ClusterPassResult.Synced(new SyncReport("primary", SyncMode.APPLY, "c1",
+                List.of(), List.of(), List.of(SyncReport.INVENTORY_REBUILT + "rebuilt from 2 objects"),
+                Duration.ofMillis(10))));
+
+        assertThat(scrape(observability)).contains(
+                "burst_gitops_sync_failures_total{cluster=\"primary\",reason=\"not_ours\"} 1.0",
+                "burst_gitops_sync_failures_total{cluster=\"primary\",reason=\"error\"} 0.0",
+                "burst_gitops_inventory_rebuilt_total{cluster=\"primary\"} 1.0");
+    }
+
     private static ObjectKey key(String name) {
         return new ObjectKey("", "ConfigMap", "default", name);
     }
